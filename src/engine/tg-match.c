@@ -113,6 +113,8 @@ struct _TgMatch
   guint            bots_active;
   guint            bots_done;
   guint            bots_failed[TG_FAIL_PAYMENT + 1];
+  guint            bot_conflicts;
+  guint            bots_won_after_conflict;
 
   Event           *heap;
   guint            heap_len;
@@ -444,6 +446,9 @@ bot_try_hold (TgMatch *self,
                        self->settings.hold_ttl, &hold, NULL, NULL))
     {
       /* 이선좌: the bot clicks its next choice after its retry delay. */
+      self->bot_conflicts++;
+      if (bot->tries < G_MAXUINT8)
+        bot->tries++;
       bot_look_for_seats (self, index, bot, now,
                           tg_bot_draw_delay (&self->bot_rng, bot->skill, TG_BOT_DELAY_RETRY));
       return;
@@ -451,6 +456,8 @@ bot_try_hold (TgMatch *self,
 
   bot->hold = hold;
   bot->t_hold = ms_since_open (self, now);
+  if (bot->tries > 0)
+    self->bots_won_after_conflict++;
   bot->state = BOT_HELD;
 
   if (tg_rng_percent (&self->bot_rng, self->settings.bot_cancel_percent))
@@ -1351,7 +1358,7 @@ tg_match_hold_seats (TgMatch       *self,
         {
           human->conflicts++;
           g_set_error_literal (error, TG_MATCH_ERROR, TG_MATCH_ERROR_SEAT_TAKEN,
-                               _("이미 선택된 좌석입니다 — that seat is already taken"));
+                               _("That seat is already taken"));
         }
       else
         g_set_error_literal (error, TG_MATCH_ERROR, TG_MATCH_ERROR_INVALID_SEATS,
@@ -1758,6 +1765,16 @@ tg_match_count_bots_by_skill (TgMatch *self,
   memset (counts, 0, sizeof (guint) * TG_N_BOT_SKILLS);
   for (guint i = 0; i < self->n_bots; i++)
     counts[self->bots[i].skill]++;
+}
+
+guint
+tg_match_get_n_bot_conflicts (TgMatch *self,
+                              guint   *won_after_conflict)
+{
+  g_return_val_if_fail (TG_IS_MATCH (self), 0);
+  if (won_after_conflict != NULL)
+    *won_after_conflict = self->bots_won_after_conflict;
+  return self->bot_conflicts;
 }
 
 guint

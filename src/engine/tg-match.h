@@ -228,6 +228,9 @@ void            tg_match_get_bot_stage_stats (TgMatch      *self,
                                               TgStage       stage,
                                               TgStageStats *stats);
 guint           tg_match_get_n_bots_done    (TgMatch    *self);
+/* 이선좌 met by bots, and how many bots still held seats after one. */
+guint           tg_match_get_n_bot_conflicts (TgMatch   *self,
+                                              guint     *won_after_conflict);
 /* Bots of each skill level (TgBotSkill order: beginner, intermediate, expert). */
 void            tg_match_count_bots_by_skill (TgMatch   *self,
                                               guint     *counts);

@@ -56,23 +56,26 @@ tg_result_free (TgResult *self)
   g_free (self);
 }
 
-/* S: a seat among the first tenth of all buyers; A: first half; B: any seat; F: none. */
+/* S: booked among the first tenth of everyone taking part (or first of all); A: first 30 %;
+ * B: any seat; F: none. */
 TgPlayGrade
 tg_result_compute_grade (const TgResult *self)
 {
   double share;
+  guint participants;
 
   g_return_val_if_fail (self != NULL, TG_GRADE_F);
 
   if (!self->success || self->rank_all == 0)
     return TG_GRADE_F;
-  if (self->n_buyers == 0)
-    return TG_GRADE_B;
+  if (self->rank_all == 1)
+    return TG_GRADE_S;
 
-  share = (double) self->rank_all / (double) self->n_buyers;
+  participants = MAX (1u, self->n_bots + self->n_humans);
+  share = (double) self->rank_all / (double) participants;
   if (share <= 0.10)
     return TG_GRADE_S;
-  if (share <= 0.50)
+  if (share <= 0.30)
     return TG_GRADE_A;
   return TG_GRADE_B;
 }

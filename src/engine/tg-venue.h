@@ -93,6 +93,8 @@ void             tg_venue_get_stage         (TgVenue      *self,
                                              double       *y,
                                              double       *width,
                                              double       *height);
+/* Radius of a seat dot in map units. */
+double           tg_venue_get_seat_radius   (TgVenue      *self);
 guint            tg_venue_get_n_grades      (TgVenue      *self);
 const TgGrade   *tg_venue_get_grade         (TgVenue      *self,
                                              guint         index);
