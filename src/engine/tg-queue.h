@@ -64,6 +64,14 @@ gboolean tg_queue_is_waiting       (TgQueue  *self,
                                     guint32   ticket);
 gsize    tg_queue_get_memory_size  (TgQueue  *self);
 
+/* Before the open, a pre-queue member is waiting (tg_queue_is_waiting()) but has no place in line
+ * yet: its status and position are 0 until tg_queue_open() draws the order. The length and the
+ * status' total count only members with a place in line; the pre-queue is counted apart. */
+gboolean tg_queue_is_open          (TgQueue  *self);
+gboolean tg_queue_is_prequeued     (TgQueue  *self,
+                                    guint32   ticket);
+guint    tg_queue_get_prequeue_length (TgQueue *self);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TgQueue, tg_queue_free)
 
 G_END_DECLS
