@@ -360,13 +360,27 @@ tg_ledger_new (guint n_seats)
   self = g_new0 (TgLedger, 1);
   g_mutex_init (&self->mutex);
   self->n_seats = n_seats;
-  self->seat_hold = g_new0 (guint32, n_seats);
-  self->seat_flags = g_new0 (guint8, n_seats);
-  self->changes = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 256);
+  self->seat_hold = g_new (guint32, n_seats);
+  self->seat_flags = g_new (guint8, n_seats);
+  self->changes = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n_seats);
   self->free_rec = NO_INDEX;
-  self->map = g_new0 (MapEntry, 64);
-  self->map_mask = 63;
   self->next_id = 1;
+
+  /* Room for one hold per two seats up front, written once so that the pages are faulted in now,
+   * before the sale opens, and not during the first second of the rush. */
+  self->recs_alloc = MAX (n_seats / 2, 64);
+  self->recs = g_new (Hold, self->recs_alloc);
+  memset (self->recs, 0, self->recs_alloc * sizeof (Hold));
+  self->heap_alloc = self->recs_alloc;
+  self->heap = g_new (HeapEntry, self->heap_alloc);
+  memset (self->heap, 0, self->heap_alloc * sizeof (HeapEntry));
+  self->map_mask = 63;
+  while (self->map_mask + 1 < 2 * self->recs_alloc)
+    self->map_mask = self->map_mask * 2 + 1;
+  self->map = g_new (MapEntry, self->map_mask + 1);
+  memset (self->map, 0, (self->map_mask + 1) * sizeof (MapEntry));
+  memset (self->seat_hold, 0, n_seats * sizeof (guint32));
+  memset (self->seat_flags, 0, n_seats);
   return self;
 }
 
@@ -767,7 +781,7 @@ tg_ledger_get_memory_size (TgLedger *self)
   g_mutex_lock (&self->mutex);
   size = sizeof *self;
   size += (gsize) self->n_seats * (sizeof (guint32) + sizeof (guint8));
-  size += (gsize) self->changes->len * sizeof (guint32);
+  size += (gsize) MAX (self->changes->len, self->n_seats) * sizeof (guint32);   /* reserved */
   size += (gsize) self->recs_alloc * sizeof (Hold);
   size += (gsize) (self->map_mask + 1) * sizeof (MapEntry);
   size += (gsize) self->heap_alloc * sizeof (HeapEntry);
