@@ -85,6 +85,28 @@ test_status (void)
 }
 
 static void
+test_rate (void)
+{
+  g_autoptr(TgQueue) queue = tg_queue_new (0);
+  TgQueueStatus status;
+  guint32 first, second;
+
+  first = tg_queue_join (queue, 1, 0);
+  second = tg_queue_join (queue, 2, 0);
+
+  /* Paused: nobody ahead still means no wait, anyone ahead means no estimate. */
+  tg_queue_status (queue, first, &status);
+  g_assert_cmpint (status.estimated_wait, ==, 0);
+  tg_queue_status (queue, second, &status);
+  g_assert_cmpint (status.estimated_wait, ==, G_MAXINT64);
+
+  tg_queue_set_rate (queue, 0.5);
+  g_assert_cmpfloat (tg_queue_get_rate (queue), ==, 0.5);
+  tg_queue_status (queue, second, &status);
+  g_assert_cmpint (status.estimated_wait, ==, 2 * G_TIME_SPAN_SECOND);
+}
+
+static void
 test_leave_middle (void)
 {
   g_autoptr(TgQueue) queue = tg_queue_new (10);
@@ -385,6 +407,7 @@ main (int   argc,
   g_test_add_func ("/engine/queue/fifo", test_fifo);
   g_test_add_func ("/engine/queue/ties", test_ties);
   g_test_add_func ("/engine/queue/status", test_status);
+  g_test_add_func ("/engine/queue/rate", test_rate);
   g_test_add_func ("/engine/queue/leave-middle", test_leave_middle);
   g_test_add_func ("/engine/queue/invalid", test_invalid);
   g_test_add_func ("/engine/queue/position-never-increases", test_property);

@@ -19,7 +19,7 @@
 
 struct _TgQueue
 {
-  double   rate;              /* admissions per second, > 0 */
+  double   rate;              /* admissions per second; 0 = paused */
   gboolean opened;
 
   /* Per ticket. */
@@ -83,21 +83,18 @@ fenwick_append (TgQueue *self)
   self->tree[i - 1] = value;
 }
 
-/* Grows an array to at least @need elements, doubling so appends stay amortised O(1). */
-static void
-grow (guint32 **array,
-      guint32  *alloc,
-      guint32   need)
+/* Capacity for at least @need elements, doubling so appends stay amortised O(1). */
+static guint32
+grown_capacity (guint32 alloc,
+                guint32 need)
 {
   guint64 n;
 
-  if (need <= *alloc)
-    return;
-  n = MAX ((guint64) *alloc * 2, 1024);
+  if (need <= alloc)
+    return alloc;
+  n = MAX ((guint64) alloc * 2, 1024);
   n = MAX (n, need);
-  n = MIN (n, (guint64) MAX_TICKETS);
-  *array = g_renew (guint32, *array, n);
-  *alloc = (guint32) n;
+  return (guint32) MIN (n, (guint64) MAX_TICKETS);
 }
 
 TgQueue *
@@ -105,7 +102,7 @@ tg_queue_new (double admission_rate_per_s)
 {
   TgQueue *self;
 
-  g_return_val_if_fail (admission_rate_per_s > 0, NULL);
+  g_return_val_if_fail (admission_rate_per_s >= 0, NULL);
 
   self = g_new0 (TgQueue, 1);
   self->rate = admission_rate_per_s;
@@ -134,12 +131,14 @@ new_ticket (TgQueue *self,
             guint32  slot)
 {
   guint32 ticket = self->n_tickets;
-  guint32 alloc = self->tickets_alloc;
+  guint32 alloc = grown_capacity (self->tickets_alloc, ticket + 1);
 
-  grow (&self->member_of_ticket, &alloc, ticket + 1);
-  alloc = self->tickets_alloc;
-  grow (&self->slot_of_ticket, &alloc, ticket + 1);
-  self->tickets_alloc = alloc;
+  if (alloc != self->tickets_alloc)
+    {
+      self->member_of_ticket = g_renew (guint32, self->member_of_ticket, alloc);
+      self->slot_of_ticket = g_renew (guint32, self->slot_of_ticket, alloc);
+      self->tickets_alloc = alloc;
+    }
 
   self->member_of_ticket[ticket] = member;
   self->slot_of_ticket[ticket] = slot;
@@ -152,12 +151,14 @@ place (TgQueue *self,
        guint32  ticket)
 {
   guint32 slot = self->n_slots;
-  guint32 alloc = self->slots_alloc;
+  guint32 alloc = grown_capacity (self->slots_alloc, slot + 1);
 
-  grow (&self->ticket_of_slot, &alloc, slot + 1);
-  alloc = self->slots_alloc;
-  grow (&self->tree, &alloc, slot + 1);
-  self->slots_alloc = alloc;
+  if (alloc != self->slots_alloc)
+    {
+      self->ticket_of_slot = g_renew (guint32, self->ticket_of_slot, alloc);
+      self->tree = g_renew (guint32, self->tree, alloc);
+      self->slots_alloc = alloc;
+    }
 
   self->ticket_of_slot[slot] = ticket;
   self->slot_of_ticket[ticket] = slot;
@@ -337,6 +338,20 @@ tg_queue_pop (TgQueue *self,
     }
 }
 
+static gint64
+estimated_wait (const TgQueue *self,
+                guint          ahead)
+{
+  double wait;
+
+  if (ahead == 0)
+    return 0;
+  if (self->rate <= 0)
+    return G_MAXINT64;
+  wait = (double) ahead / self->rate * G_USEC_PER_SEC;
+  return wait >= (double) G_MAXINT64 ? G_MAXINT64 : (gint64) wait;
+}
+
 void
 tg_queue_status (TgQueue       *self,
                  guint32        ticket,
@@ -357,7 +372,7 @@ tg_queue_status (TgQueue       *self,
   status->position = fenwick_prefix (self, slot);
   status->ahead = status->position - 1;
   status->behind = self->n_waiting - status->position;
-  status->estimated_wait = (gint64) ((double) status->ahead / self->rate * G_USEC_PER_SEC);
+  status->estimated_wait = estimated_wait (self, status->ahead);
 }
 
 guint
@@ -395,6 +410,16 @@ tg_queue_get_rate (TgQueue *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return self->rate;
+}
+
+void
+tg_queue_set_rate (TgQueue *self,
+                   double   admission_rate_per_s)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (admission_rate_per_s >= 0);
+
+  self->rate = admission_rate_per_s;
 }
 
 gboolean

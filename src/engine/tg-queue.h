@@ -71,6 +71,10 @@ gboolean tg_queue_is_open          (TgQueue  *self);
 gboolean tg_queue_is_prequeued     (TgQueue  *self,
                                     guint32   ticket);
 guint    tg_queue_get_prequeue_length (TgQueue *self);
+/* Changes the admission rate the estimated waits use; 0 means paused (a waiting member with
+ * anyone ahead then gets an estimated wait of G_MAXINT64). tg_queue_new() accepts 0 too. */
+void     tg_queue_set_rate         (TgQueue  *self,
+                                    double    admission_rate_per_s);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TgQueue, tg_queue_free)
 
