@@ -334,7 +334,8 @@ test_prequeue (void)
   }
 }
 
-/* Members who joined before the open without the pre-queue keep their relative order behind it. */
+/* Members who joined before the open without the pre-queue keep their places: positions never go
+ * up, even at the open. */
 static void
 test_open_keeps_line (void)
 {
@@ -347,14 +348,16 @@ test_open_keeps_line (void)
   pre = tg_queue_join_prequeue (queue, 3, 2);
   g_assert_true (tg_queue_leave (queue, left));
 
+  g_assert_cmpuint (tg_queue_get_position (queue, early), ==, 1);
   tg_rng_init (&rng, 1, 1);
   tg_queue_open (queue, &rng);
-  g_assert_cmpuint (tg_queue_get_position (queue, pre), ==, 1);
-  g_assert_cmpuint (tg_queue_get_position (queue, early), ==, 2);
+  g_assert_cmpuint (tg_queue_get_position (queue, early), ==, 1);
+  g_assert_cmpuint (tg_queue_get_position (queue, pre), ==, 2);
   g_assert_false (tg_queue_is_waiting (queue, left));
+  g_assert_cmpuint (tg_queue_get_position (queue, tg_queue_join (queue, 4, 3)), ==, 3);
   /* Opening twice changes nothing. */
   tg_queue_open (queue, &rng);
-  g_assert_cmpuint (tg_queue_get_position (queue, pre), ==, 1);
+  g_assert_cmpuint (tg_queue_get_position (queue, pre), ==, 2);
 }
 
 static void

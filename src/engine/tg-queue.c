@@ -1,7 +1,7 @@
 /* tg-queue.c: the fair first-come waiting queue.
  *
  * Every placed member owns a slot; slots are in arrival order and never move except once, when
- * tg_queue_open() puts the shuffled pre-queue in front and compacts the line. A Fenwick tree over
+ * tg_queue_open() puts the shuffled pre-queue in line and compacts the slots. A Fenwick tree over
  * the slots counts the members still waiting, so a position is a prefix sum.
  *
  * Memory per member: member id, ticket -> slot, slot -> ticket and one Fenwick counter, four
@@ -228,12 +228,24 @@ tg_queue_open (TgQueue *self,
 
   line = g_new (guint32, (gsize) self->n_prequeued + self->n_waiting + 1);
 
+  /* Members who already have a place (tg_queue_join() before the open) keep it: a position must
+   * never go up. In the usual match every arrival before the open uses the pre-queue, so the
+   * pre-queue is the front of the line. */
+  for (guint32 slot = self->head; slot < self->n_slots; slot++)
+    {
+      guint32 ticket = self->ticket_of_slot[slot];
+
+      if (self->slot_of_ticket[ticket] == slot)
+        line[n_line++] = ticket;
+    }
+  g_assert (n_line == self->n_waiting);
+
   for (guint i = 0; i < self->prequeue->len; i++)
     {
       guint32 ticket = g_array_index (self->prequeue, guint32, i);
 
       if (self->slot_of_ticket[ticket] == SLOT_PREQUEUED)
-        line[n_pre++] = ticket;
+        line[n_line + n_pre++] = ticket;
     }
   g_assert (n_pre == self->n_prequeued);
   g_clear_pointer (&self->prequeue, g_array_unref);
@@ -242,22 +254,12 @@ tg_queue_open (TgQueue *self,
   for (guint32 i = n_pre; i > 1; i--)
     {
       guint32 j = tg_rng_below (rng, i);
-      guint32 tmp = line[i - 1];
+      guint32 tmp = line[n_line + i - 1];
 
-      line[i - 1] = line[j];
-      line[j] = tmp;
+      line[n_line + i - 1] = line[n_line + j];
+      line[n_line + j] = tmp;
     }
-  n_line = n_pre;
-
-  /* Members already in line (joined before the open) follow the pre-queue. */
-  for (guint32 slot = self->head; slot < self->n_slots; slot++)
-    {
-      guint32 ticket = self->ticket_of_slot[slot];
-
-      if (self->slot_of_ticket[ticket] == slot)
-        line[n_line++] = ticket;
-    }
-  g_assert (n_line == n_pre + self->n_waiting);
+  n_line += n_pre;
 
   /* Rebuild the slots compactly; the tickets themselves do not change. */
   self->n_slots = 0;

@@ -64,7 +64,10 @@ gboolean tg_queue_is_waiting       (TgQueue  *self,
                                     guint32   ticket);
 gsize    tg_queue_get_memory_size  (TgQueue  *self);
 
-/* Before the open, a pre-queue member is waiting (tg_queue_is_waiting()) but has no place in line
+/* tg_queue_open(): members who joined with tg_queue_join() before the open keep their places (a
+ * position never goes up), so the drawn pre-queue follows them and precedes every later arrival;
+ * when all early arrivals use the pre-queue, as in a match, it is the front of the line.
+ * Before the open, a pre-queue member is waiting (tg_queue_is_waiting()) but has no place in line
  * yet: its status and position are 0 until tg_queue_open() draws the order. The length and the
  * status' total count only members with a place in line; the pre-queue is counted apart. */
 gboolean tg_queue_is_open          (TgQueue  *self);
