@@ -156,11 +156,88 @@ test_invalid (void)
   g_assert_cmpuint (status.total, ==, 1);
 }
 
+static int
+cmp_by_position (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      queue)
+{
+  guint pa = tg_queue_get_position (queue, *(const guint32 *) a);
+  guint pb = tg_queue_get_position (queue, *(const guint32 *) b);
+
+  return pa < pb ? -1 : pa > pb;
+}
+
+/* Before the open: pre-queue joins, a few direct joins, leaves from both and pops. Then the open,
+ * after which the pre-queue must hold exactly the places right behind the members already in line;
+ * the model takes the drawn order from there. */
+static void
+prequeue_phase (TgQueue    *queue,
+                GArray     *model,
+                GHashTable *member_of,
+                TgRng      *rng,
+                guint32    *next_member)
+{
+  g_autoptr(GArray) pre = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint in_line;
+
+  for (guint step = 0; step < 3000; step++)
+    {
+      guint32 op = tg_rng_below (rng, 100);
+      guint32 ticket;
+
+      if (op < 50)
+        {
+          ticket = tg_queue_join_prequeue (queue, *next_member, -1000);
+          g_array_append_val (pre, ticket);
+        }
+      else if (op < 60)
+        {
+          ticket = tg_queue_join (queue, *next_member, -1000);
+          g_array_append_val (model, ticket);
+        }
+      else if (op < 85 && pre->len > 0)
+        {
+          guint32 i = tg_rng_below (rng, pre->len);
+
+          g_assert_true (tg_queue_leave (queue, g_array_index (pre, guint32, i)));
+          g_array_remove_index (pre, i);
+          continue;
+        }
+      else if (model->len > 0)
+        {
+          g_assert_true (tg_queue_pop (queue, NULL, &ticket));
+          g_assert_cmpuint (ticket, ==, g_array_index (model, guint32, 0));
+          g_array_remove_index (model, 0);
+          continue;
+        }
+      else
+        continue;
+
+      g_hash_table_insert (member_of, GUINT_TO_POINTER (ticket), GUINT_TO_POINTER (*next_member));
+      (*next_member)++;
+      g_assert_cmpuint (tg_queue_get_prequeue_length (queue), ==, pre->len);
+      g_assert_cmpuint (tg_queue_get_length (queue), ==, model->len);
+    }
+
+  for (guint i = 0; i < pre->len; i++)
+    g_assert_cmpuint (tg_queue_get_position (queue, g_array_index (pre, guint32, i)), ==, 0);
+
+  tg_queue_open (queue, rng);
+
+  in_line = model->len;
+  g_array_sort_with_data (pre, cmp_by_position, queue);
+  for (guint i = 0; i < pre->len; i++)
+    g_assert_cmpuint (tg_queue_get_position (queue, g_array_index (pre, guint32, i)), ==, in_line + i + 1);
+  g_array_append_vals (model, pre->data, pre->len);
+}
+
 /* Random joins, leaves and pops against a plain array: every position must match the model and
  * no waiting member's position may ever go up. */
 static void
-test_property (void)
+test_property (gconstpointer data)
 {
+  gboolean with_prequeue = GPOINTER_TO_INT (data);
+
   g_autoptr(TgQueue) queue = tg_queue_new (50);
   g_autoptr(GArray) model = g_array_new (FALSE, FALSE, sizeof (guint32));   /* tickets in line */
   g_autoptr(GHashTable) last_pos = g_hash_table_new (NULL, NULL);
@@ -170,6 +247,8 @@ test_property (void)
   guint32 next_member = 1;
 
   tg_rng_init (&rng, 2024, 1);
+  if (with_prequeue)
+    prequeue_phase (queue, model, member_of, &rng, &next_member);
 
   for (guint step = 0; step < 40000; step++)
     {
@@ -413,7 +492,9 @@ main (int   argc,
   g_test_add_func ("/engine/queue/rate", test_rate);
   g_test_add_func ("/engine/queue/leave-middle", test_leave_middle);
   g_test_add_func ("/engine/queue/invalid", test_invalid);
-  g_test_add_func ("/engine/queue/position-never-increases", test_property);
+  g_test_add_data_func ("/engine/queue/position-never-increases", GINT_TO_POINTER (FALSE), test_property);
+  g_test_add_data_func ("/engine/queue/position-never-increases-prequeue", GINT_TO_POINTER (TRUE),
+                        test_property);
   g_test_add_func ("/engine/queue/prequeue", test_prequeue);
   g_test_add_func ("/engine/queue/open-keeps-line", test_open_keeps_line);
   g_test_add_func ("/engine/queue/million", test_million);
