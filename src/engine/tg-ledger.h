@@ -109,6 +109,17 @@ void        tg_ledger_drain_changes   (TgLedger          *self,
                                        GArray            *changed);
 gsize       tg_ledger_get_memory_size (TgLedger          *self);
 
+/* The hold that holds or bought @seat, or TG_LEDGER_NO_HOLD if it is available. */
+guint32     tg_ledger_seat_hold       (TgLedger          *self,
+                                       guint32            seat);
+
+/* Notes on the implementation's choices:
+ * - tg_ledger_get_hold() knows active and confirmed holds; a released or expired hold is forgotten
+ *   (FALSE), and its id is never handed out again. The expire callback and the out_info of a
+ *   confirm that came too late carry the final TG_HOLD_EXPIRED info.
+ * - A confirm at or after expires_at fails with TG_LEDGER_ERROR_EXPIRED and expires the hold on
+ *   the spot (its seats become available); the expire callback is not called for it. */
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TgLedger, tg_ledger_free)
 
 G_END_DECLS

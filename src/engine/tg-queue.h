@@ -64,6 +64,21 @@ gboolean tg_queue_is_waiting       (TgQueue  *self,
                                     guint32   ticket);
 gsize    tg_queue_get_memory_size  (TgQueue  *self);
 
+/* tg_queue_open(): members who joined with tg_queue_join() before the open keep their places (a
+ * position never goes up), so the drawn pre-queue follows them and precedes every later arrival;
+ * when all early arrivals use the pre-queue, as in a match, it is the front of the line.
+ * Before the open, a pre-queue member is waiting (tg_queue_is_waiting()) but has no place in line
+ * yet: its status and position are 0 until tg_queue_open() draws the order. The length and the
+ * status' total count only members with a place in line; the pre-queue is counted apart. */
+gboolean tg_queue_is_open          (TgQueue  *self);
+gboolean tg_queue_is_prequeued     (TgQueue  *self,
+                                    guint32   ticket);
+guint    tg_queue_get_prequeue_length (TgQueue *self);
+/* Changes the admission rate the estimated waits use; 0 means paused (a waiting member with
+ * anyone ahead then gets an estimated wait of G_MAXINT64). tg_queue_new() accepts 0 too. */
+void     tg_queue_set_rate         (TgQueue  *self,
+                                    double    admission_rate_per_s);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TgQueue, tg_queue_free)
 
 G_END_DECLS
