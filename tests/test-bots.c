@@ -158,7 +158,7 @@ test_seat_preferences (void)
       for (guint i = 0; i < 500; i++)
         {
           guint32 seats[4];
-          guint n = tg_seat_prefs_pick (prefs, k, ledger, &rng, 2, seats);
+          guint n = tg_seat_prefs_pick (prefs, k, &rng, 2, seats);
 
           g_assert_cmpuint (n, >=, 1);
           g_assert_cmpuint (n, <=, 2);
@@ -180,35 +180,37 @@ test_pick_skips_taken (void)
   g_autoptr(TgVenue) venue = tg_venue_new_preset ("small", NULL);
   g_autoptr(TgSeatPrefs) prefs = tg_seat_prefs_new (venue, 1);
   guint n_seats = tg_venue_get_n_seats (venue);
-  g_autoptr(TgLedger) ledger = tg_ledger_new (n_seats);
-  guint32 seats[4], hold, last = G_MAXUINT32;
+  g_autofree guint8 *taken = g_new0 (guint8, n_seats);
+  guint32 seats[4], kept = G_MAXUINT32;
   TgRng rng;
 
   tg_rng_init (&rng, 1, 1);
+  g_assert_cmpuint (tg_seat_prefs_get_n_available (prefs), ==, n_seats);
   /* Take every seat but one, one by one, always with a pick: picks never return a taken seat. */
   for (guint i = 0; i + 1 < n_seats; i++)
     {
-      guint n = tg_seat_prefs_pick (prefs, i % TG_N_BOT_SKILLS, ledger, &rng, 1, seats);
+      guint n = tg_seat_prefs_pick (prefs, i % TG_N_BOT_SKILLS, &rng, 1, seats);
       g_assert_cmpuint (n, ==, 1);
-      g_assert_cmpint (tg_ledger_seat_state (ledger, seats[0]), ==, TG_SEAT_AVAILABLE);
-      g_assert_true (tg_ledger_hold (ledger, i, FALSE, seats, 1, 0, G_MAXINT32, &hold, NULL, NULL));
+      g_assert_false (taken[seats[0]]);
+      taken[seats[0]] = 1;
+      tg_seat_prefs_seat_taken (prefs, seats[0]);
       if (i == 10)
-        last = hold;
+        kept = seats[0];
     }
-  g_assert_cmpuint (tg_seat_prefs_pick (prefs, TG_BOT_EXPERT, ledger, &rng, 2, seats), ==, 1);
-  g_assert_true (tg_ledger_hold (ledger, 0, FALSE, seats, 1, 0, G_MAXINT32, &hold, NULL, NULL));
-  g_assert_cmpuint (tg_seat_prefs_pick (prefs, TG_BOT_EXPERT, ledger, &rng, 2, seats), ==, 0);
-  g_assert_cmpuint (tg_seat_prefs_best_available (prefs, ledger, 2, seats), ==, 0);
+  g_assert_cmpuint (tg_seat_prefs_get_n_available (prefs), ==, 1);
+  g_assert_cmpuint (tg_seat_prefs_pick (prefs, TG_BOT_EXPERT, &rng, 2, seats), ==, 1);
+  g_assert_false (taken[seats[0]]);
+  tg_seat_prefs_seat_taken (prefs, seats[0]);
+  /* Reporting the same change twice changes nothing. */
+  tg_seat_prefs_seat_taken (prefs, seats[0]);
+  g_assert_cmpuint (tg_seat_prefs_pick (prefs, TG_BOT_EXPERT, &rng, 2, seats), ==, 0);
+  g_assert_cmpuint (tg_seat_prefs_best_available (prefs, 2, seats), ==, 0);
 
   /* A released seat (취소표) is found again. */
-  {
-    TgHoldInfo info;
-    g_assert_true (tg_ledger_get_hold (ledger, last, &info));
-    g_assert_true (tg_ledger_release (ledger, last, NULL));
-    tg_seat_prefs_seat_freed (prefs, info.seats[0]);
-    g_assert_cmpuint (tg_seat_prefs_pick (prefs, TG_BOT_BEGINNER, ledger, &rng, 1, seats), ==, 1);
-    g_assert_cmpuint (seats[0], ==, info.seats[0]);
-  }
+  tg_seat_prefs_seat_freed (prefs, kept);
+  g_assert_cmpuint (tg_seat_prefs_pick (prefs, TG_BOT_BEGINNER, &rng, 1, seats), ==, 1);
+  g_assert_cmpuint (seats[0], ==, kept);
+  g_assert_cmpuint (tg_seat_prefs_best_available (prefs, 2, seats), ==, 1);
 }
 
 static char *

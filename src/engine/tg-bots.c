@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "tg-bots.h"
 
@@ -112,13 +113,18 @@ tg_bot_draw_delay (TgRng      *rng,
 
 /* ---- seat preferences ---- */
 
+/* For each skill level: the seats in order of preference, and a Fenwick tree over that order
+ * counting the seats still available, so "the k-th available seat I like best" is O(log n) however
+ * many seats are held or sold. The match reports every change of availability. */
 struct _TgSeatPrefs
 {
   TgVenue *venue;
   guint    n_seats;
-  guint32 *order[TG_N_BOT_SKILLS];     /* seat indices, best first */
-  guint32 *rank_of[TG_N_BOT_SKILLS];   /* inverse of order */
-  guint    hint[TG_N_BOT_SKILLS];      /* every order[i] with i < hint is not available */
+  guint    log2;                        /* highest power of two <= n_seats */
+  guint32 *order[TG_N_BOT_SKILLS];      /* seat indices, best first */
+  guint32 *rank_of[TG_N_BOT_SKILLS];    /* inverse of order */
+  gint32  *avail[TG_N_BOT_SKILLS];      /* Fenwick, 1-based over ranks */
+  guint8  *is_avail;                    /* per seat, to make updates idempotent */
 };
 
 typedef struct
@@ -139,6 +145,45 @@ compare_scored (gconstpointer a,
   return sa->seat < sb->seat ? -1 : (sa->seat > sb->seat);
 }
 
+static void
+fenwick_add (gint32 *tree,
+             guint   n,
+             guint   rank,
+             gint32  delta)
+{
+  for (guint i = rank + 1; i <= n; i += i & (-i))
+    tree[i] += delta;
+}
+
+/* Rank of the (k+1)-th available seat; requires k < number available. */
+static guint
+fenwick_find (const gint32 *tree,
+              guint         n,
+              guint         log2,
+              guint         k)
+{
+  guint pos = 0;
+
+  for (guint step = log2; step > 0; step >>= 1)
+    if (pos + step <= n && (guint) tree[pos + step] <= k)
+      {
+        pos += step;
+        k -= tree[pos];
+      }
+  return pos;   /* 0-based rank */
+}
+
+static guint
+fenwick_total (const gint32 *tree,
+               guint         n)
+{
+  gint64 sum = 0;
+
+  for (guint i = n; i > 0; i -= i & (-i))
+    sum += tree[i];
+  return (guint) sum;
+}
+
 TgSeatPrefs *
 tg_seat_prefs_new (TgVenue *venue,
                    guint64  seed)
@@ -157,8 +202,12 @@ tg_seat_prefs_new (TgVenue *venue,
   self = g_new0 (TgSeatPrefs, 1);
   self->venue = g_object_ref (venue);
   self->n_seats = tg_venue_get_n_seats (venue);
+  for (self->log2 = 1; self->log2 * 2 <= self->n_seats; self->log2 *= 2)
+    ;
   seats = tg_venue_get_seats (venue);
   n_grades = tg_venue_get_n_grades (venue);
+  self->is_avail = g_malloc (MAX (1u, self->n_seats));
+  memset (self->is_avail, 1, MAX (1u, self->n_seats));
 
   tg_venue_get_size (venue, &width, &height);
   tg_venue_get_stage (venue, &sx, &sy, &sw, &sh);
@@ -171,6 +220,8 @@ tg_seat_prefs_new (TgVenue *venue,
 
   for (guint skill = 0; skill < TG_N_BOT_SKILLS; skill++)
     {
+      gint32 *tree;
+
       for (guint i = 0; i < self->n_seats; i++)
         {
           const TgGrade *grade = tg_venue_get_grade (venue, seats[i].grade);
@@ -191,6 +242,16 @@ tg_seat_prefs_new (TgVenue *venue,
           self->order[skill][i] = scored[i].seat;
           self->rank_of[skill][scored[i].seat] = i;
         }
+
+      /* Every seat available: build the tree in O(n). */
+      tree = self->avail[skill] = g_new0 (gint32, self->n_seats + 1);
+      for (guint i = 1; i <= self->n_seats; i++)
+        {
+          guint parent = i + (i & (-i));
+          tree[i] += 1;
+          if (parent <= self->n_seats)
+            tree[parent] += tree[i];
+        }
     }
 
   g_free (scored);
@@ -207,14 +268,50 @@ tg_seat_prefs_free (TgSeatPrefs *self)
     {
       g_free (self->order[skill]);
       g_free (self->rank_of[skill]);
+      g_free (self->avail[skill]);
     }
+  g_free (self->is_avail);
   g_clear_object (&self->venue);
   g_free (self);
 }
 
+static void
+set_available (TgSeatPrefs *self,
+               guint32      seat,
+               gboolean     available)
+{
+  if (seat >= self->n_seats || self->is_avail[seat] == available)
+    return;
+  self->is_avail[seat] = (guint8) available;
+  for (guint skill = 0; skill < TG_N_BOT_SKILLS; skill++)
+    fenwick_add (self->avail[skill], self->n_seats, self->rank_of[skill][seat], available ? 1 : -1);
+}
+
+void
+tg_seat_prefs_seat_taken (TgSeatPrefs *self,
+                          guint32      seat)
+{
+  g_return_if_fail (self != NULL);
+  set_available (self, seat, FALSE);
+}
+
+void
+tg_seat_prefs_seat_freed (TgSeatPrefs *self,
+                          guint32      seat)
+{
+  g_return_if_fail (self != NULL);
+  set_available (self, seat, TRUE);
+}
+
+guint
+tg_seat_prefs_get_n_available (TgSeatPrefs *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return fenwick_total (self->avail[0], self->n_seats);
+}
+
 static guint
 extend_block (TgSeatPrefs *self,
-              TgLedger    *ledger,
               guint32      first,
               guint        want,
               guint32     *out_seats)
@@ -224,107 +321,69 @@ extend_block (TgSeatPrefs *self,
 
   out_seats[n++] = first;
   for (seat = tg_venue_seat_neighbor (self->venue, first, +1);
-       n < want && seat != TG_VENUE_NO_SEAT && tg_ledger_seat_state (ledger, seat) == TG_SEAT_AVAILABLE;
+       n < want && seat != TG_VENUE_NO_SEAT && self->is_avail[seat];
        seat = tg_venue_seat_neighbor (self->venue, seat, +1))
     out_seats[n++] = seat;
   for (seat = tg_venue_seat_neighbor (self->venue, first, -1);
-       n < want && seat != TG_VENUE_NO_SEAT && tg_ledger_seat_state (ledger, seat) == TG_SEAT_AVAILABLE;
+       n < want && seat != TG_VENUE_NO_SEAT && self->is_avail[seat];
        seat = tg_venue_seat_neighbor (self->venue, seat, -1))
     out_seats[n++] = seat;
 
   return n;
 }
 
-static void
-advance_hint (TgSeatPrefs *self,
-              TgBotSkill   skill,
-              TgLedger    *ledger)
-{
-  const guint32 *order = self->order[skill];
-  guint hint = self->hint[skill];
-
-  while (hint < self->n_seats && tg_ledger_seat_state (ledger, order[hint]) != TG_SEAT_AVAILABLE)
-    hint++;
-  self->hint[skill] = hint;
-}
-
 guint
 tg_seat_prefs_pick (TgSeatPrefs *self,
                     TgBotSkill   skill,
-                    TgLedger    *ledger,
                     TgRng       *rng,
                     guint        want,
                     guint32     *out_seats)
 {
-  const guint32 *order;
-  guint target, seen = 0;
-  guint32 chosen = TG_VENUE_NO_SEAT;
+  guint available, k;
 
   g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (skill < TG_N_BOT_SKILLS, 0);
   g_return_val_if_fail (want >= 1 && want <= TG_LEDGER_MAX_SEATS_PER_HOLD, 0);
 
-  advance_hint (self, skill, ledger);
-  order = self->order[skill];
-  target = tg_rng_below (rng, pick_window[skill]);
-
-  for (guint i = self->hint[skill]; i < self->n_seats; i++)
-    {
-      if (tg_ledger_seat_state (ledger, order[i]) != TG_SEAT_AVAILABLE)
-        continue;
-      chosen = order[i];
-      if (seen++ == target)
-        break;
-    }
-
-  if (chosen == TG_VENUE_NO_SEAT)
+  available = fenwick_total (self->avail[skill], self->n_seats);
+  if (available == 0)
     return 0;
-  return extend_block (self, ledger, chosen, want, out_seats);
+  k = tg_rng_below (rng, pick_window[skill]);   /* not inside MIN(): it would draw twice */
+  k = MIN (k, available - 1);
+  return extend_block (self, self->order[skill][fenwick_find (self->avail[skill], self->n_seats, self->log2, k)],
+                       want, out_seats);
 }
 
 guint
 tg_seat_prefs_best_available (TgSeatPrefs *self,
-                              TgLedger    *ledger,
                               guint        want,
                               guint32     *out_seats)
 {
-  const guint32 *order;
-  guint32 fallback = TG_VENUE_NO_SEAT;
+  const gint32 *tree;
+  guint available;
+  guint32 fallback;
 
   g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (want >= 1 && want <= TG_LEDGER_MAX_SEATS_PER_HOLD, 0);
 
-  advance_hint (self, TG_BOT_EXPERT, ledger);
-  order = self->order[TG_BOT_EXPERT];
+  tree = self->avail[TG_BOT_EXPERT];
+  available = fenwick_total (tree, self->n_seats);
+  if (available == 0)
+    return 0;
 
-  for (guint i = self->hint[TG_BOT_EXPERT]; i < self->n_seats; i++)
+  /* The best seat that starts a whole block; else the best single seat. */
+  fallback = self->order[TG_BOT_EXPERT][fenwick_find (tree, self->n_seats, self->log2, 0)];
+  for (guint k = 0; k < available; k++)
     {
-      if (tg_ledger_seat_state (ledger, order[i]) != TG_SEAT_AVAILABLE)
-        continue;
-      if (fallback == TG_VENUE_NO_SEAT)
-        fallback = order[i];
-      if (extend_block (self, ledger, order[i], want, out_seats) == want)
+      guint32 seat = self->order[TG_BOT_EXPERT][fenwick_find (tree, self->n_seats, self->log2, k)];
+      if (extend_block (self, seat, want, out_seats) == want)
         return want;
     }
-
-  if (fallback == TG_VENUE_NO_SEAT)
-    return 0;
-  return extend_block (self, ledger, fallback, want, out_seats);
-}
-
-void
-tg_seat_prefs_seat_freed (TgSeatPrefs *self,
-                          guint32      seat)
-{
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (seat < self->n_seats);
-
-  for (guint skill = 0; skill < TG_N_BOT_SKILLS; skill++)
-    self->hint[skill] = MIN (self->hint[skill], self->rank_of[skill][seat]);
+  return extend_block (self, fallback, want, out_seats);
 }
 
 gsize
 tg_seat_prefs_get_memory_size (TgSeatPrefs *self)
 {
-  return sizeof *self + (gsize) TG_N_BOT_SKILLS * 2 * self->n_seats * sizeof (guint32);
+  return sizeof *self + self->n_seats + (gsize) TG_N_BOT_SKILLS * (3 * self->n_seats + 1) * sizeof (guint32);
 }

@@ -56,7 +56,9 @@ gint64             tg_bot_draw_delay           (TgRng        *rng,
                                                 TgBotDelay    delay);
 
 /* Seat preferences: one ordering of the venue's seats per skill level (better section, front row,
- * centre column; experts favour premium grades, beginners cheaper ones), with seeded jitter. */
+ * centre column; experts favour premium grades, beginners cheaper ones), with seeded jitter.
+ * It keeps its own view of which seats are available: the match tells it of every hold
+ * (tg_seat_prefs_seat_taken) and every seat given back (tg_seat_prefs_seat_freed). */
 typedef struct _TgSeatPrefs TgSeatPrefs;
 
 TgSeatPrefs *tg_seat_prefs_new           (TgVenue      *venue,
@@ -64,21 +66,21 @@ TgSeatPrefs *tg_seat_prefs_new           (TgVenue      *venue,
 void         tg_seat_prefs_free          (TgSeatPrefs  *self);
 /* Picks up to @want adjacent available seats (same row) for a bot of @skill: its favourite seat is
  * drawn among the first available ones of its ordering (experts aim closer to the top). Returns
- * how many were picked (0 when no seat is available). */
+ * how many were picked (0 when no seat is available). O(log n). */
 guint        tg_seat_prefs_pick          (TgSeatPrefs  *self,
                                           TgBotSkill    skill,
-                                          TgLedger     *ledger,
                                           TgRng        *rng,
                                           guint         want,
                                           guint32      *out_seats);
 /* The best available block of @want adjacent seats, as a seat map's "best available" button. */
 guint        tg_seat_prefs_best_available (TgSeatPrefs *self,
-                                           TgLedger    *ledger,
                                            guint        want,
                                            guint32     *out_seats);
-/* A seat became available again (released, expired): orderings may look at it again. */
+void         tg_seat_prefs_seat_taken    (TgSeatPrefs  *self,
+                                          guint32       seat);
 void         tg_seat_prefs_seat_freed    (TgSeatPrefs  *self,
                                           guint32       seat);
+guint        tg_seat_prefs_get_n_available (TgSeatPrefs *self);
 gsize        tg_seat_prefs_get_memory_size (TgSeatPrefs *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TgSeatPrefs, tg_seat_prefs_free)

@@ -309,7 +309,8 @@ seat_set (TgLedger    *self,
 
   if (!(flags & SEAT_DIRTY))
     g_array_append_val (self->changes, seat);
-  self->seat_flags[seat] = SEAT_DIRTY | state;
+  /* Atomic byte stores pair with the lock-free reads in tg_ledger_seat_state(). */
+  __atomic_store_n (&self->seat_flags[seat], (guint8) (SEAT_DIRTY | state), __ATOMIC_RELEASE);
   self->seat_hold[seat] = hold;
 }
 
@@ -694,15 +695,12 @@ TgSeatState
 tg_ledger_seat_state (TgLedger *self,
                       guint32   seat)
 {
-  TgSeatState state;
-
   g_return_val_if_fail (self != NULL, TG_SEAT_AVAILABLE);
   g_return_val_if_fail (seat < self->n_seats, TG_SEAT_AVAILABLE);
 
-  g_mutex_lock (&self->mutex);
-  state = self->seat_flags[seat] & SEAT_STATE;
-  g_mutex_unlock (&self->mutex);
-  return state;
+  /* A lock-free snapshot: seat maps and bots scan thousands of seats per decision. A hold
+   * re-checks every seat under the lock, so a stale read can only cost an 이선좌. */
+  return __atomic_load_n (&self->seat_flags[seat], __ATOMIC_ACQUIRE) & SEAT_STATE;
 }
 
 guint32
@@ -766,7 +764,10 @@ tg_ledger_drain_changes (TgLedger *self,
   g_mutex_lock (&self->mutex);
   g_array_append_vals (changed, self->changes->data, self->changes->len);
   for (guint i = 0; i < self->changes->len; i++)
-    self->seat_flags[g_array_index (self->changes, guint32, i)] &= ~SEAT_DIRTY;
+    {
+      guint8 *flags = &self->seat_flags[g_array_index (self->changes, guint32, i)];
+      __atomic_store_n (flags, (guint8) (*flags & ~SEAT_DIRTY), __ATOMIC_RELEASE);
+    }
   g_array_set_size (self->changes, 0);
   g_mutex_unlock (&self->mutex);
 }

@@ -19,7 +19,8 @@
 #define IS_HUMAN(pid)  (((pid) & HUMAN_BIT) != 0)
 #define TICK_USEC      (100 * TG_USEC_PER_MSEC)
 #define BOT_NO_SEAT_WAIT_USEC  (1 * TG_USEC_PER_SEC)
-#define BOT_MAX_NO_SEAT_TRIES  30
+/* A bot gives up after this many looks at a map with nothing to click or clicks that hit 이선좌. */
+#define BOT_MAX_TRIES          20
 #define NO_TIME        G_MININT32
 
 G_DEFINE_QUARK (tg-match-error-quark, tg_match_error)
@@ -133,6 +134,7 @@ struct _TgMatch
   guint            timer_tick;
 
   gboolean         opened;
+  gboolean         queue_paused;
   gboolean         sold_out;
   gboolean         finished;
   gint64           sell_out_at;
@@ -279,6 +281,15 @@ seat_freed (TgMatch          *self,
 }
 
 static void
+seats_taken (TgMatch       *self,
+             const guint32 *seats,
+             guint          n_seats)
+{
+  for (guint i = 0; i < n_seats; i++)
+    tg_seat_prefs_seat_taken (self->prefs, seats[i]);
+}
+
+static void
 release_hold (TgMatch *self,
               guint32 *hold)
 {
@@ -407,12 +418,12 @@ bot_look_for_seats (TgMatch *self,
                     gint64   think)
 {
   guint32 seats[TG_LEDGER_MAX_SEATS_PER_HOLD];
-  guint n = tg_seat_prefs_pick (self->prefs, bot->skill, self->ledger, &self->bot_rng, bot->want, seats);
+  guint n = tg_seat_prefs_pick (self->prefs, bot->skill, &self->bot_rng, bot->want, seats);
 
   if (n == 0)
     {
       /* Nothing to click: wait for 취소표 a while, then give up. */
-      if (++bot->tries > BOT_MAX_NO_SEAT_TRIES)
+      if (++bot->tries > BOT_MAX_TRIES)
         {
           bot_finish (self, bot, BOT_FAILED, TG_FAIL_SOLD_OUT);
           return;
@@ -447,13 +458,17 @@ bot_try_hold (TgMatch *self,
     {
       /* 이선좌: the bot clicks its next choice after its retry delay. */
       self->bot_conflicts++;
-      if (bot->tries < G_MAXUINT8)
-        bot->tries++;
+      if (++bot->tries > BOT_MAX_TRIES)
+        {
+          bot_finish (self, bot, BOT_FAILED, TG_FAIL_GAVE_UP);
+          return;
+        }
       bot_look_for_seats (self, index, bot, now,
                           tg_bot_draw_delay (&self->bot_rng, bot->skill, TG_BOT_DELAY_RETRY));
       return;
     }
 
+  seats_taken (self, seats, bot->n_block);
   bot->hold = hold;
   bot->t_hold = ms_since_open (self, now);
   if (bot->tries > 0)
@@ -502,10 +517,17 @@ bot_confirm (TgMatch *self,
              Bot     *bot,
              gint64   now)
 {
+  TgHoldInfo info = { 0 };
+
+  tg_ledger_get_hold (self->ledger, bot->hold, &info);
   if (tg_ledger_confirm (self->ledger, bot->hold, now, NULL, NULL))
     bot_finish (self, bot, BOT_DONE, TG_FAIL_NONE);
   else
-    bot_finish (self, bot, BOT_FAILED, TG_FAIL_HOLD_EXPIRED);
+    {
+      /* Too late: the ledger let the seats go. */
+      seat_freed (self, &info);
+      bot_finish (self, bot, BOT_FAILED, TG_FAIL_HOLD_EXPIRED);
+    }
   check_sold_out (self);
 }
 
@@ -657,6 +679,14 @@ on_admit_tick (gpointer user_data)
   guint32 member, ticket;
 
   self->timer_admit = tg_clock_add_timer (self->clock, now + TICK_USEC, on_admit_tick, self, NULL);
+
+  /* Every seat held or sold: the waiting room pauses until 취소표 appear, as real ones do. */
+  self->queue_paused = tg_seat_prefs_get_n_available (self->prefs) == 0;
+  if (self->queue_paused)
+    {
+      self->admit_carry = 0;
+      return;
+    }
 
   self->admit_carry += self->rate * ((double) TICK_USEC / TG_USEC_PER_SEC);
   while (self->admit_carry >= 1.0 && !self->finished && tg_queue_pop (self->queue, &member, &ticket))
@@ -1009,6 +1039,13 @@ tg_match_get_sell_out_time (TgMatch *self)
 {
   g_return_val_if_fail (TG_IS_MATCH (self), -1);
   return self->sell_out_at;
+}
+
+gboolean
+tg_match_is_queue_paused (TgMatch *self)
+{
+  g_return_val_if_fail (TG_IS_MATCH (self), FALSE);
+  return self->queue_paused;
 }
 
 double
@@ -1366,6 +1403,7 @@ tg_match_hold_seats (TgMatch       *self,
       return FALSE;
     }
 
+  seats_taken (self, seats, n_seats);
   human->hold = hold;
   human->t_hold = now;
   human->state = TG_MATCH_STATE_PAYMENT;
@@ -1382,8 +1420,7 @@ tg_match_suggest_seats (TgMatch *self,
   g_return_val_if_fail (TG_IS_MATCH (self), 0);
   g_return_val_if_fail (out_seats != NULL, 0);
 
-  return tg_seat_prefs_best_available (self->prefs, self->ledger,
-                                       self->settings.seats_per_booking, out_seats);
+  return tg_seat_prefs_best_available (self->prefs, self->settings.seats_per_booking, out_seats);
 }
 
 gboolean
@@ -1484,6 +1521,7 @@ tg_match_pay (TgMatch          *self,
               GError          **error)
 {
   g_autoptr(GError) local_error = NULL;
+  TgHoldInfo held = { 0 };
   TgQuote quote;
   Human *human;
   gint64 now;
@@ -1507,8 +1545,11 @@ tg_match_pay (TgMatch          *self,
     return FALSE;
 
   now = tg_clock_now (self->clock);
+  tg_ledger_get_hold (self->ledger, human->hold, &held);
   if (!tg_ledger_confirm (self->ledger, human->hold, now, &human->final_hold, &local_error))
     {
+      /* Too late: the ledger let the seats go. */
+      seat_freed (self, &held);
       human->hold = TG_LEDGER_NO_HOLD;
       human_fail (self, participant, human, TG_FAIL_HOLD_EXPIRED);
       g_propagate_error (error, g_steal_pointer (&local_error));

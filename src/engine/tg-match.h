@@ -131,6 +131,8 @@ gboolean        tg_match_is_sold_out        (TgMatch *self);
 /* µs after open when the last seat was sold, or -1. */
 gint64          tg_match_get_sell_out_time  (TgMatch *self);
 double          tg_match_get_admission_rate (TgMatch *self);
+/* TRUE while no seat is available (all held or sold): nobody is admitted until some come back. */
+gboolean        tg_match_is_queue_paused    (TgMatch *self);
 
 /* Humans (any number, before open). Returns the participant id. */
 guint32         tg_match_add_human          (TgMatch    *self,
