@@ -17,13 +17,14 @@ parse_uint (const char *name,
             guint64    *out,
             GError    **error)
 {
+  g_autofree char *max_text = g_strdup_printf ("%" G_GUINT64_FORMAT, max);
   guint64 v;
 
   if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 0, max, &v, NULL))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("%s needs a whole number between 0 and %" G_GUINT64_FORMAT ", not “%s”"),
-                   name, max, value != NULL ? value : "");
+                   _("%s needs a whole number between 0 and %s, not “%s”"),
+                   name, max_text, value != NULL ? value : "");
       return FALSE;
     }
   *out = v;

@@ -226,14 +226,19 @@ format_text (TgMatch        *match,
   TgVenue *venue = tg_match_get_venue (match);
   gint64 sell_out = tg_match_get_sell_out_time (match);
 
-  g_string_append_printf (out, _("Match: %s, %u bots, %s (%u seats), seed %" G_GUINT64_FORMAT "\n"),
+  g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT, settings->seed);
+
+  g_string_append_printf (out, _("Match: %s, %u bots, %s (%u seats), seed %s"),
                           tg_difficulty_to_string (settings->difficulty), settings->n_bots,
-                          tg_venue_get_name (venue), tg_venue_get_n_seats (venue), settings->seed);
+                          tg_venue_get_name (venue), tg_venue_get_n_seats (venue), seed);
+  g_string_append_c (out, '\n');
   if (sell_out >= 0)
-    g_string_append_printf (out, _("Sold out %.1f s after open\n"), sell_out / 1e6);
+    g_string_append_printf (out, _("Sold out %.1f s after open"), sell_out / 1e6);
   else
-    g_string_append (out, _("Not sold out\n"));
-  g_string_append_printf (out, _("Bots: %u booked\n"), tg_match_get_n_bots_done (match));
+    g_string_append (out, _("Not sold out"));
+  g_string_append_c (out, '\n');
+  g_string_append_printf (out, _("Bots: %u booked"), tg_match_get_n_bots_done (match));
+  g_string_append_c (out, '\n');
 
   for (guint s = 0; s < TG_N_STAGES; s++)
     {
@@ -241,8 +246,12 @@ format_text (TgMatch        *match,
 
       tg_match_get_bot_stage_stats (match, s, &stats);
       if (stats.n > 0)
-        g_string_append_printf (out, _("  %-16s median %6" G_GINT64_FORMAT " ms, p90 %6" G_GINT64_FORMAT " ms (%u bots)\n"),
-                                tg_stage_get_label (s), stats.p50, stats.p90, stats.n);
+        {
+          /* Translators: a bot stage summary: stage, median ms, 90th percentile ms, bots. */
+          g_string_append_printf (out, _("  %-16s median %6d ms, p90 %6d ms (%u bots)"),
+                                  tg_stage_get_label (s), (int) stats.p50, (int) stats.p90, stats.n);
+          g_string_append_c (out, '\n');
+        }
     }
 
   if (human != NULL)

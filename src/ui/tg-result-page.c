@@ -91,10 +91,10 @@ tg_result_page_set_result (TgResultPage   *self,
         continue;
       if (result->stage_percentile[s] >= 0)
         /* Translators: a stage time and how it compares: "812 ms · faster than 64% of bots". */
-        value = g_strdup_printf (_("%'" G_GINT64_FORMAT " ms · faster than %.0f%% of bots"),
-                                 result->stage_ms[s], result->stage_percentile[s]);
+        value = g_strdup_printf (_("%'d ms · faster than %.0f%% of bots"),
+                                 (int) MIN (result->stage_ms[s], G_MAXINT), result->stage_percentile[s]);
       else
-        value = g_strdup_printf (_("%'" G_GINT64_FORMAT " ms"), result->stage_ms[s]);
+        value = g_strdup_printf (_("%'d ms"), (int) MIN (result->stage_ms[s], G_MAXINT));
       add_row (self, self->stages_group, tg_stage_get_label (s), value);
     }
 
@@ -105,7 +105,7 @@ tg_result_page_set_result (TgResultPage   *self,
   COUNT (_("Misclicks"), date_misclicks);
   COUNT (_("Wrong security codes"), captcha_wrong);
   COUNT (_("Backspaces"), captcha_backspaces);
-  COUNT (_("Seat already taken (이선좌)"), seat_conflicts);
+  COUNT (_("Seat already taken"), seat_conflicts);
   COUNT (_("Clicks beside a seat"), seat_misses);
   COUNT (_("First queue position"), first_queue_position);
 #undef COUNT

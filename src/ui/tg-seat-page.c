@@ -177,7 +177,7 @@ tg_seat_page_toggle_seat (TgSeatPage *self,
       g_array_append_val (taken, seat);
       tg_session_hold_seats (self->session, &seat, 1, taken, NULL);
       g_array_unref (taken);
-      g_signal_emit (self, signals[MESSAGE], 0, _("이미 선택된 좌석입니다 (seat already taken)"));
+      g_signal_emit (self, signals[MESSAGE], 0, _("That seat is already taken"));
       return;
     }
 
@@ -208,7 +208,7 @@ tg_seat_page_confirm (TgSeatPage *self)
 
   if (g_error_matches (error, TG_MATCH_ERROR, TG_MATCH_ERROR_SEAT_TAKEN))
     {
-      g_signal_emit (self, signals[MESSAGE], 0, _("이미 선택된 좌석입니다 (seat already taken)"));
+      g_signal_emit (self, signals[MESSAGE], 0, _("That seat is already taken"));
       g_autofree guint8 *states = g_new (guint8, MAX (1u, taken->len));
 
       for (guint i = 0; i < taken->len; i++)

@@ -4,9 +4,9 @@
 
 #include <glib/gi18n.h>
 
+#include "tg-settings-mapping.h"
 #include "tg-setup-page.h"
 
-static const char * const venue_presets[] = { "small", "medium", "large" };
 
 struct _TgSetupPage
 {
@@ -143,53 +143,6 @@ tg_setup_page_new (void)
   return g_object_new (TG_TYPE_SETUP_PAGE, NULL);
 }
 
-static gboolean
-venue_to_index (GValue   *value,
-                GVariant *variant,
-                gpointer  user_data)
-{
-  const char *name = g_variant_get_string (variant, NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (venue_presets); i++)
-    if (g_str_equal (name, venue_presets[i]))
-      {
-        g_value_set_uint (value, i);
-        return TRUE;
-      }
-  g_value_set_uint (value, 2);
-  return TRUE;
-}
-
-static GVariant *
-index_to_venue (const GValue       *value,
-                const GVariantType *type,
-                gpointer            user_data)
-{
-  guint i = g_value_get_uint (value);
-
-  return g_variant_new_string (venue_presets[MIN (i, G_N_ELEMENTS (venue_presets) - 1)]);
-}
-
-static gboolean
-difficulty_to_index (GValue   *value,
-                     GVariant *variant,
-                     gpointer  user_data)
-{
-  TgDifficulty d = TG_DIFFICULTY_MEDIUM;
-
-  tg_difficulty_from_string (g_variant_get_string (variant, NULL), &d);
-  g_value_set_uint (value, d);
-  return TRUE;
-}
-
-static GVariant *
-index_to_difficulty (const GValue       *value,
-                     const GVariantType *type,
-                     gpointer            user_data)
-{
-  return g_variant_new_string (tg_difficulty_to_string (MIN (g_value_get_uint (value), 2u)));
-}
-
 void
 tg_setup_page_set_settings (TgSetupPage *self,
                             GSettings   *settings)
@@ -200,9 +153,9 @@ tg_setup_page_set_settings (TgSetupPage *self,
     return;
 
   g_settings_bind_with_mapping (settings, "difficulty", self->difficulty_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT, difficulty_to_index, index_to_difficulty, NULL, NULL);
+                                G_SETTINGS_BIND_DEFAULT, tg_settings_get_difficulty_index, tg_settings_set_difficulty_index, NULL, NULL);
   g_settings_bind_with_mapping (settings, "venue", self->venue_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT, venue_to_index, index_to_venue, NULL, NULL);
+                                G_SETTINGS_BIND_DEFAULT, tg_settings_get_venue_index, tg_settings_set_venue_index, NULL, NULL);
   g_settings_bind (settings, "bot-count", gtk_spin_button_get_adjustment (self->bots_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "seats-per-booking", gtk_spin_button_get_adjustment (self->seats_spin), "value",
@@ -242,7 +195,7 @@ tg_setup_page_get_match_settings (TgSetupPage      *self,
                              _("The seat map must be a local file"));
     }
   else
-    out->venue = tg_venue_new_preset (venue_presets[MIN (adw_combo_row_get_selected (self->venue_row), 2u)],
+    out->venue = tg_venue_new_preset (tg_venue_list_presets ()[MIN (adw_combo_row_get_selected (self->venue_row), 2u)],
                                       error);
   return out->venue != NULL;
 }

@@ -1,0 +1,276 @@
+/* tg-window.c: the main window — setup, the match screens and the history. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tg-history-page.h"
+#include "tg-match-view.h"
+#include "tg-offline-session.h"
+#include "tg-setup-page.h"
+#include "tg-window.h"
+
+struct _TgWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  AdwViewStack         *view_stack;
+  GtkStack             *play_stack;
+  GtkButton            *leave_button;
+  TgSetupPage          *setup_page;
+  TgMatchView          *match_view;
+  TgHistoryPage        *history_page;
+
+  TgClock              *clock;            /* NULL: a real clock per match */
+  TgSession            *session;
+  gboolean              close_confirmed;
+};
+
+G_DEFINE_FINAL_TYPE (TgWindow, tg_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+show_error (TgWindow   *self,
+            const char *heading,
+            const char *body)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+end_session (TgWindow *self)
+{
+  tg_match_view_set_session (self->match_view, NULL);
+  /* Disposing the offline session leaves the match, which releases any hold. */
+  g_clear_object (&self->session);
+  gtk_widget_set_visible (GTK_WIDGET (self->leave_button), FALSE);
+}
+
+static void
+start_with_settings (TgWindow        *self,
+                     TgMatchSettings *settings)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TgClock) clock = NULL;
+  TgOfflineSession *session;
+
+  clock = self->clock != NULL ? g_object_ref (self->clock) : tg_real_clock_new (NULL);
+  session = tg_offline_session_new (settings, clock, g_get_real_name (), &error);
+  if (session == NULL)
+    {
+      show_error (self, _("Could Not Start the Match"), error->message);
+      return;
+    }
+
+  end_session (self);
+  self->session = TG_SESSION (session);
+  tg_match_view_set_session (self->match_view, self->session);
+  gtk_stack_set_visible_child_name (self->play_stack, "match");
+  adw_view_stack_set_visible_child_name (self->view_stack, "play");
+  gtk_widget_set_visible (GTK_WIDGET (self->leave_button), TRUE);
+}
+
+void
+tg_window_start_match (TgWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  TgMatchSettings settings;
+
+  g_return_if_fail (TG_IS_WINDOW (self));
+
+  if (!tg_setup_page_get_match_settings (self->setup_page, &settings, &error))
+    {
+      show_error (self, _("Could Not Start the Match"), error->message);
+      return;
+    }
+  start_with_settings (self, &settings);
+  g_clear_object (&settings.venue);
+}
+
+static void
+on_start_match (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  tg_window_start_match (TG_WINDOW (widget));
+}
+
+static void
+on_new_match (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TgWindow *self = TG_WINDOW (widget);
+
+  end_session (self);
+  tg_setup_page_set_seed (self->setup_page, g_random_int_range (1, G_MAXINT32));
+  gtk_stack_set_visible_child_name (self->play_stack, "setup");
+}
+
+static void
+on_replay_match (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  TgWindow *self = TG_WINDOW (widget);
+  TgMatchSettings settings;
+
+  if (self->session == NULL)
+    return;
+  settings = *tg_session_get_settings (self->session);
+  g_object_ref (settings.venue);
+  start_with_settings (self, &settings);
+  g_object_unref (settings.venue);
+}
+
+static void
+on_leave_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   TgWindow         *self)
+{
+  if (g_strcmp0 (response, "leave") != 0)
+    return;
+  if (self->close_confirmed)
+    {
+      end_session (self);
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+  end_session (self);
+  gtk_stack_set_visible_child_name (self->play_stack, "setup");
+}
+
+static void
+ask_to_leave (TgWindow *self,
+              gboolean  closing)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Leave the Match?"),
+                                                       _("You lose your place in the queue and any seats you hold are released.")));
+  adw_message_dialog_add_responses (dialog, "stay", _("_Stay"), "leave", _("_Leave"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "leave", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "stay");
+  adw_message_dialog_set_close_response (dialog, "stay");
+  self->close_confirmed = closing;
+  g_signal_connect (dialog, "response", G_CALLBACK (on_leave_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_leave_match (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TgWindow *self = TG_WINDOW (widget);
+
+  if (tg_match_view_is_playing (self->match_view))
+    ask_to_leave (self, FALSE);
+  else
+    on_new_match (widget, NULL, NULL);
+}
+
+static gboolean
+tg_window_close_request (GtkWindow *window)
+{
+  TgWindow *self = TG_WINDOW (window);
+
+  if (tg_match_view_is_playing (self->match_view))
+    {
+      ask_to_leave (self, TRUE);
+      return TRUE;
+    }
+  return GTK_WINDOW_CLASS (tg_window_parent_class)->close_request (window);
+}
+
+static void
+on_play_ended (TgWindow *self,
+               TgResult *result)
+{
+  tg_history_page_add_play (self->history_page, result, "offline");
+}
+
+static void
+tg_window_dispose (GObject *object)
+{
+  TgWindow *self = TG_WINDOW (object);
+
+  if (self->match_view != NULL)
+    tg_match_view_set_session (self->match_view, NULL);
+  g_clear_object (&self->session);
+  g_clear_object (&self->clock);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TG_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (tg_window_parent_class)->dispose (object);
+}
+
+static void
+tg_window_class_init (TgWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = tg_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = tg_window_close_request;
+
+  g_type_ensure (TG_TYPE_SETUP_PAGE);
+  g_type_ensure (TG_TYPE_MATCH_VIEW);
+  g_type_ensure (TG_TYPE_HISTORY_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/kr/tickget/TickGet/tg-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TgWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, TgWindow, play_stack);
+  gtk_widget_class_bind_template_child (widget_class, TgWindow, leave_button);
+  gtk_widget_class_bind_template_child (widget_class, TgWindow, setup_page);
+  gtk_widget_class_bind_template_child (widget_class, TgWindow, match_view);
+  gtk_widget_class_bind_template_child (widget_class, TgWindow, history_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_play_ended);
+
+  gtk_widget_class_install_action (widget_class, "win.start-match", NULL, on_start_match);
+  gtk_widget_class_install_action (widget_class, "win.new-match", NULL, on_new_match);
+  gtk_widget_class_install_action (widget_class, "win.replay-match", NULL, on_replay_match);
+  gtk_widget_class_install_action (widget_class, "win.leave-match", NULL, on_leave_match);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-match", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.start-match", NULL);
+}
+
+static void
+tg_window_init (TgWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  if (g_strcmp0 (PROFILE, "development") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}
+
+TgWindow *
+tg_window_new (TgApplication *application)
+{
+  TgWindow *self = g_object_new (TG_TYPE_WINDOW, "application", application, NULL);
+
+  tg_setup_page_set_settings (self->setup_page, tg_application_get_settings (application));
+  tg_history_page_open (self->history_page, NULL);
+  return self;
+}
+
+void
+tg_window_set_clock (TgWindow *self,
+                     TgClock  *clock)
+{
+  g_return_if_fail (TG_IS_WINDOW (self));
+  g_set_object (&self->clock, clock);
+}
+
+GtkWidget *
+tg_window_get_match_view (TgWindow *self)
+{
+  g_return_val_if_fail (TG_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->match_view);
+}
+
+GtkWidget *
+tg_window_get_setup_page (TgWindow *self)
+{
+  g_return_val_if_fail (TG_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->setup_page);
+}
