@@ -1,0 +1,1627 @@
+/* tg-history.c: the play history in SQLite — schema, migrations, queries and CSV export.
+ *
+ * Every statement is a constant string prepared once and bound with values; filters are optional
+ * clauses of one statement ("?1 IS NULL OR …") so nothing is ever built from user text.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "tg-history.h"
+
+#define DB_FILENAME    "tickget.db"
+#define BUSY_TIMEOUT_MS 5000
+/* "TkGt": marks the file as ours, so a stranger's SQLite file is never migrated. */
+#define APPLICATION_ID 0x546B4774
+
+G_DEFINE_QUARK (tg-history-error-quark, tg_history_error)
+
+/* Schema history. Each entry is applied in its own transaction and ends by setting
+ * user_version to its position + 1. Never edit a released entry: append a new one. */
+static const char * const migrations[] = {
+  /* v1: plays and their seats. */
+  "PRAGMA application_id = 1416316788;\n"   /* APPLICATION_ID in decimal */
+  "CREATE TABLE plays (\n"
+  "  id                        INTEGER PRIMARY KEY,\n"
+  "  played_at_us              INTEGER NOT NULL,\n"   /* UTC, microseconds since 1970 */
+  "  seed                      INTEGER NOT NULL,\n"   /* guint64 bits */
+  "  difficulty                TEXT    NOT NULL CHECK (difficulty IN ('easy', 'medium', 'hard')),\n"
+  "  n_bots                    INTEGER NOT NULL CHECK (n_bots >= 0),\n"
+  "  n_humans                  INTEGER NOT NULL CHECK (n_humans >= 0),\n"
+  "  venue                     TEXT,\n"
+  "  success                   INTEGER NOT NULL CHECK (success IN (0, 1)),\n"
+  "  fail_reason               TEXT    NOT NULL,\n"
+  /* NULL: stage not reached (-1 in TgResult), so AVG() and friends skip it. */
+  "  reaction_ms               INTEGER,\n"
+  "  date_ms                   INTEGER,\n"
+  "  queue_ms                  INTEGER,\n"
+  "  captcha_ms                INTEGER,\n"
+  "  seat_ms                   INTEGER,\n"
+  "  payment_ms                INTEGER,\n"
+  "  reaction_percentile       REAL,\n"
+  "  date_percentile           REAL,\n"
+  "  queue_percentile          REAL,\n"
+  "  captcha_percentile        REAL,\n"
+  "  seat_percentile           REAL,\n"
+  "  payment_percentile        REAL,\n"
+  "  total_ms                  INTEGER,\n"
+  "  early_clicks              INTEGER NOT NULL,\n"
+  "  date_misclicks            INTEGER NOT NULL,\n"
+  "  captcha_wrong             INTEGER NOT NULL,\n"
+  "  captcha_backspaces        INTEGER NOT NULL,\n"
+  "  captcha_refreshes         INTEGER NOT NULL,\n"
+  "  seat_conflicts            INTEGER NOT NULL,\n"
+  "  seat_misses               INTEGER NOT NULL,\n"
+  "  first_queue_position      INTEGER NOT NULL,\n"
+  "  queue_total_at_join       INTEGER NOT NULL,\n"
+  "  sold_percent_at_admission REAL,\n"
+  "  n_seats                   INTEGER NOT NULL CHECK (n_seats BETWEEN 0 AND 4),\n"
+  "  price_paid                INTEGER NOT NULL,\n"
+  "  rank_humans               INTEGER NOT NULL,\n"
+  "  rank_all                  INTEGER NOT NULL,\n"
+  "  n_buyers                  INTEGER NOT NULL\n"
+  ") STRICT;\n"
+  "CREATE INDEX plays_by_time ON plays (played_at_us DESC, id DESC);\n"
+  "CREATE TABLE play_seats (\n"
+  "  play_id  INTEGER NOT NULL REFERENCES plays (id) ON DELETE CASCADE,\n"
+  "  position INTEGER NOT NULL CHECK (position BETWEEN 0 AND 3),\n"
+  "  seat_id  TEXT    NOT NULL,\n"
+  "  grade    TEXT,\n"
+  "  price    INTEGER,\n"   /* won, before fees; NULL if unknown */
+  "  PRIMARY KEY (play_id, position)\n"
+  ") STRICT, WITHOUT ROWID;\n"
+  "PRAGMA user_version = 1;\n",
+
+  /* v2: online plays (mode, server) and the drills. */
+  "ALTER TABLE plays ADD COLUMN mode TEXT NOT NULL DEFAULT 'offline'\n"
+  "  CHECK (mode IN ('offline', 'online'));\n"
+  "ALTER TABLE plays ADD COLUMN server TEXT;\n"
+  "CREATE TABLE drill_plays (\n"
+  "  id           INTEGER PRIMARY KEY,\n"
+  "  kind         TEXT    NOT NULL CHECK (kind IN ('click', 'captcha', 'seat')),\n"
+  "  played_at_us INTEGER NOT NULL,\n"
+  "  difficulty   TEXT    NOT NULL CHECK (difficulty IN ('easy', 'medium', 'hard')),\n"
+  "  success      INTEGER NOT NULL CHECK (success IN (0, 1)),\n"
+  "  time_ms      INTEGER,\n"
+  "  tries        INTEGER NOT NULL,\n"
+  "  misses       INTEGER NOT NULL,\n"
+  "  backspaces   INTEGER NOT NULL,\n"
+  "  conflicts    INTEGER NOT NULL\n"
+  ") STRICT;\n"
+  "CREATE INDEX drill_plays_by_kind_time ON drill_plays (kind, played_at_us DESC, id DESC);\n"
+  "PRAGMA user_version = 2;\n",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TG_HISTORY_SCHEMA_VERSION);
+G_STATIC_ASSERT (TG_N_STAGES == 6);
+G_STATIC_ASSERT (TG_RESULT_MAX_SEATS == 4);
+
+/* Column order of PLAY_COLUMNS, read by play_from_row(). */
+enum {
+  COL_ID,
+  COL_PLAYED_AT,
+  COL_MODE,
+  COL_SERVER,
+  COL_SEED,
+  COL_DIFFICULTY,
+  COL_N_BOTS,
+  COL_N_HUMANS,
+  COL_VENUE,
+  COL_SUCCESS,
+  COL_FAIL_REASON,
+  COL_STAGE_MS,
+  COL_STAGE_PERCENTILE = COL_STAGE_MS + TG_N_STAGES,
+  COL_TOTAL_MS = COL_STAGE_PERCENTILE + TG_N_STAGES,
+  COL_EARLY_CLICKS,
+  COL_DATE_MISCLICKS,
+  COL_CAPTCHA_WRONG,
+  COL_CAPTCHA_BACKSPACES,
+  COL_CAPTCHA_REFRESHES,
+  COL_SEAT_CONFLICTS,
+  COL_SEAT_MISSES,
+  COL_FIRST_QUEUE_POSITION,
+  COL_QUEUE_TOTAL_AT_JOIN,
+  COL_SOLD_PERCENT,
+  COL_N_SEATS,
+  COL_PRICE_PAID,
+  COL_RANK_HUMANS,
+  COL_RANK_ALL,
+  COL_N_BUYERS,
+  N_PLAY_COLUMNS
+};
+
+#define PLAY_COLUMNS \
+  "id, played_at_us, mode, server, seed, difficulty, n_bots, n_humans, venue, success, " \
+  "fail_reason, reaction_ms, date_ms, queue_ms, captcha_ms, seat_ms, payment_ms, " \
+  "reaction_percentile, date_percentile, queue_percentile, captcha_percentile, " \
+  "seat_percentile, payment_percentile, total_ms, early_clicks, date_misclicks, " \
+  "captcha_wrong, captcha_backspaces, captcha_refreshes, seat_conflicts, seat_misses, " \
+  "first_queue_position, queue_total_at_join, sold_percent_at_admission, n_seats, " \
+  "price_paid, rank_humans, rank_all, n_buyers"
+
+/* Parameters ?1–?5 of every filtered statement: difficulty, venue, mode, from, to. */
+#define FILTER_WHERE \
+  " WHERE (?1 IS NULL OR difficulty = ?1)" \
+  " AND (?2 IS NULL OR venue = ?2)" \
+  " AND (?3 IS NULL OR mode = ?3)" \
+  " AND (?4 IS NULL OR played_at_us >= ?4)" \
+  " AND (?5 IS NULL OR played_at_us < ?5)"
+
+typedef enum {
+  STMT_INSERT_PLAY,
+  STMT_INSERT_SEAT,
+  STMT_SELECT_PLAYS,
+  STMT_SELECT_PLAY,
+  STMT_SELECT_SEATS,
+  STMT_COUNT_PLAYS,
+  STMT_DELETE_PLAY,
+  STMT_INSERT_DRILL,
+  STMT_SELECT_DRILLS,
+  N_STMTS
+} StmtId;
+
+static const char * const stmt_sql[N_STMTS] = {
+  [STMT_INSERT_PLAY] =
+    "INSERT INTO plays (" PLAY_COLUMNS ") VALUES ("
+    "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
+    "?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, "
+    "?39)",
+  [STMT_INSERT_SEAT] =
+    "INSERT INTO play_seats (play_id, position, seat_id, grade, price) VALUES (?1, ?2, ?3, ?4, ?5)",
+  [STMT_SELECT_PLAYS] =
+    "SELECT " PLAY_COLUMNS " FROM plays" FILTER_WHERE
+    " ORDER BY played_at_us DESC, id DESC LIMIT ?6 OFFSET ?7",
+  [STMT_SELECT_PLAY] =
+    "SELECT " PLAY_COLUMNS " FROM plays WHERE id = ?1",
+  [STMT_SELECT_SEATS] =
+    "SELECT position, seat_id, grade, price FROM play_seats WHERE play_id = ?1 ORDER BY position",
+  [STMT_COUNT_PLAYS] =
+    "SELECT count(*) FROM plays" FILTER_WHERE,
+  [STMT_DELETE_PLAY] =
+    "DELETE FROM plays WHERE id = ?1",
+  [STMT_INSERT_DRILL] =
+    "INSERT INTO drill_plays (kind, played_at_us, difficulty, success, time_ms, tries, misses, "
+    "backspaces, conflicts) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+  [STMT_SELECT_DRILLS] =
+    "SELECT id, kind, played_at_us, difficulty, success, time_ms, tries, misses, backspaces, "
+    "conflicts FROM drill_plays WHERE (?1 IS NULL OR kind = ?1) "
+    "ORDER BY played_at_us DESC, id DESC LIMIT ?2",
+};
+
+struct _TgHistory
+{
+  GObject       parent_instance;
+
+  char         *dir;
+  char         *path;
+  sqlite3      *db;
+  sqlite3_stmt *stmts[N_STMTS];
+};
+
+static void tg_history_initable_iface_init (GInitableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TgHistory, tg_history, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
+                                                      tg_history_initable_iface_init))
+
+enum {
+  PROP_0,
+  PROP_DIRECTORY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* A cached statement borrowed for one scope: reset on the way out so it never keeps a read
+ * transaction (and with it an old WAL snapshot) open. */
+typedef sqlite3_stmt CachedStmt;
+
+static void
+cached_stmt_release (CachedStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CachedStmt, cached_stmt_release)
+
+/* Names, keys and conversions */
+
+const char *
+tg_history_mode_to_string (TgHistoryMode mode)
+{
+  switch (mode)
+    {
+    case TG_HISTORY_MODE_ONLINE:  return "online";
+    case TG_HISTORY_MODE_OFFLINE:
+    default:                      return "offline";
+    }
+}
+
+gboolean
+tg_history_mode_from_string (const char    *str,
+                             TgHistoryMode *out)
+{
+  TgHistoryMode mode;
+
+  if (g_strcmp0 (str, "offline") == 0)
+    mode = TG_HISTORY_MODE_OFFLINE;
+  else if (g_strcmp0 (str, "online") == 0)
+    mode = TG_HISTORY_MODE_ONLINE;
+  else
+    return FALSE;
+  if (out != NULL)
+    *out = mode;
+  return TRUE;
+}
+
+static const char * const drill_kind_keys[TG_N_DRILL_KINDS] = { "click", "captcha", "seat" };
+
+const char *
+tg_drill_kind_to_string (TgDrillKind kind)
+{
+  g_return_val_if_fail (kind < TG_N_DRILL_KINDS, NULL);
+  return drill_kind_keys[kind];
+}
+
+gboolean
+tg_drill_kind_from_string (const char  *str,
+                           TgDrillKind *out)
+{
+  for (guint i = 0; i < TG_N_DRILL_KINDS; i++)
+    if (g_strcmp0 (str, drill_kind_keys[i]) == 0)
+      {
+        if (out != NULL)
+          *out = (TgDrillKind) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+fail_reason_from_string (const char   *str,
+                         TgFailReason *out)
+{
+  for (TgFailReason r = TG_FAIL_NONE; r <= TG_FAIL_PAYMENT; r++)
+    if (g_strcmp0 (str, tg_fail_reason_to_string (r)) == 0)
+      {
+        *out = r;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gint64
+datetime_to_unix_us (GDateTime *dt)
+{
+  return g_date_time_to_unix (dt) * G_USEC_PER_SEC + g_date_time_get_microsecond (dt);
+}
+
+static GDateTime *
+datetime_from_unix_us (gint64 us)
+{
+  g_autoptr(GDateTime) whole = NULL;
+  gint64 secs = us / G_USEC_PER_SEC;
+  gint64 rest = us % G_USEC_PER_SEC;
+
+  if (rest < 0)
+    {
+      rest += G_USEC_PER_SEC;
+      secs--;
+    }
+  whole = g_date_time_new_from_unix_utc (secs);
+  if (whole == NULL)
+    return NULL;
+  return g_date_time_add (whole, rest);
+}
+
+/* Boxed types */
+
+TgHistoryPlay *
+tg_history_play_copy (const TgHistoryPlay *self)
+{
+  TgHistoryPlay *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_new0 (TgHistoryPlay, 1);
+  copy->id = self->id;
+  copy->meta = self->meta;
+  copy->meta.played_at = self->meta.played_at != NULL ? g_date_time_ref (self->meta.played_at) : NULL;
+  copy->meta.server = g_strdup (self->meta.server);
+  copy->result = self->result != NULL ? tg_result_copy (self->result) : NULL;
+  return copy;
+}
+
+void
+tg_history_play_free (TgHistoryPlay *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->meta.played_at, g_date_time_unref);
+  g_free (self->meta.server);
+  g_clear_pointer (&self->result, tg_result_free);
+  g_free (self);
+}
+
+G_DEFINE_BOXED_TYPE (TgHistoryPlay, tg_history_play, tg_history_play_copy, tg_history_play_free)
+
+TgHistoryDrill *
+tg_history_drill_new (TgDrillKind kind)
+{
+  TgHistoryDrill *self = g_new0 (TgHistoryDrill, 1);
+
+  self->kind = kind;
+  self->difficulty = TG_DIFFICULTY_MEDIUM;
+  self->time_ms = -1;
+  return self;
+}
+
+TgHistoryDrill *
+tg_history_drill_copy (const TgHistoryDrill *self)
+{
+  TgHistoryDrill *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_memdup2 (self, sizeof *self);
+  if (copy->played_at != NULL)
+    g_date_time_ref (copy->played_at);
+  return copy;
+}
+
+void
+tg_history_drill_free (TgHistoryDrill *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->played_at, g_date_time_unref);
+  g_free (self);
+}
+
+G_DEFINE_BOXED_TYPE (TgHistoryDrill, tg_history_drill, tg_history_drill_copy, tg_history_drill_free)
+
+void
+tg_history_filter_init (TgHistoryFilter *filter)
+{
+  g_return_if_fail (filter != NULL);
+
+  memset (filter, 0, sizeof *filter);
+  filter->difficulty = -1;
+  filter->mode = -1;
+}
+
+/* Errors */
+
+static void
+set_corrupt_error (GError     **error,
+                   const char  *path)
+{
+  g_set_error (error, TG_HISTORY_ERROR, TG_HISTORY_ERROR_CORRUPT,
+               _("The play history “%s” is damaged or is not a TickGet history. It was left "
+                 "unchanged: move or rename it (for example to tickget.db.broken) and TickGet will "
+                 "start a new, empty history."),
+               path);
+}
+
+static void
+set_too_new_error (GError     **error,
+                   const char  *path,
+                   int          version)
+{
+  g_set_error (error, TG_HISTORY_ERROR, TG_HISTORY_ERROR_TOO_NEW,
+               _("The play history “%s” was saved by a newer version of TickGet (format %d; this "
+                 "version reads up to format %d). It was left unchanged: update TickGet to open it."),
+               path, version, TG_HISTORY_SCHEMA_VERSION);
+}
+
+static void
+set_not_found_error (GError **error,
+                     gint64   id)
+{
+  char id_str[32];
+
+  g_snprintf (id_str, sizeof id_str, "%" G_GINT64_FORMAT, id);
+  g_set_error (error, TG_HISTORY_ERROR, TG_HISTORY_ERROR_NOT_FOUND,
+               _("Play %s is not in the history; it may have been deleted."), id_str);
+}
+
+/* Turns the connection's last SQLite error into a GError. @what says what was being done. */
+static void
+set_sqlite_error (GError     **error,
+                  sqlite3     *db,
+                  const char  *path,
+                  const char  *what)
+{
+  int code = db != NULL ? sqlite3_extended_errcode (db) : SQLITE_NOMEM;
+  const char *message = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (SQLITE_NOMEM);
+
+  switch (code & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      set_corrupt_error (error, path);
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, TG_HISTORY_ERROR, TG_HISTORY_ERROR_FAILED,
+                   _("The play history “%s” is busy in another program: %s (%s). Close other "
+                     "TickGet windows and try again."),
+                   path, what, message);
+      break;
+
+    case SQLITE_FULL:
+      g_set_error (error, TG_HISTORY_ERROR, TG_HISTORY_ERROR_IO,
+                   _("The disk holding the play history “%s” is full: %s. Free some space and try "
+                     "again."),
+                   path, what);
+      break;
+
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+      g_set_error (error, TG_HISTORY_ERROR, TG_HISTORY_ERROR_IO,
+                   _("Could not read or write the play history “%s”: %s (%s). Check that the "
+                     "folder exists and is writable."),
+                   path, what, message);
+      break;
+
+    default:
+      g_set_error (error, TG_HISTORY_ERROR, TG_HISTORY_ERROR_FAILED,
+                   _("The play history “%s” failed: %s (%s)."),
+                   path, what, message);
+      break;
+    }
+}
+
+/* Statements */
+
+static sqlite3_stmt *
+get_stmt (TgHistory  *self,
+          StmtId      id,
+          GError    **error)
+{
+  if (self->stmts[id] == NULL &&
+      sqlite3_prepare_v3 (self->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
+                          &self->stmts[id], NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, self->path, "prepare");
+      return NULL;
+    }
+  return self->stmts[id];
+}
+
+static gboolean
+exec_sql (sqlite3     *db,
+          const char  *path,
+          const char  *sql,
+          const char  *what,
+          GError     **error)
+{
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (error, db, path, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+rollback (TgHistory *self)
+{
+  /* Fails harmlessly when SQLite already rolled back on its own (SQLITE_FULL and the like). */
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static gboolean
+query_int (sqlite3     *db,
+           const char  *path,
+           const char  *sql,
+           gint64      *out,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *out = sqlite3_column_int64 (stmt, 0);
+      ok = TRUE;
+    }
+  else
+    set_sqlite_error (error, db, path, sql);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* Opening */
+
+/* Looks at an existing file without ever writing to it: the SQLite header, then a read-only
+ * connection for the version, the owner and PRAGMA quick_check. Only a file that passes is
+ * opened for writing (which switches it to WAL and migrates it). */
+static gboolean
+check_existing_file (const char  *path,
+                     GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";   /* with its NUL, 16 bytes */
+  char header[16];
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 version = 0;
+  gint64 app_id = 0;
+  gint64 n_objects = 0;
+  gboolean ok = FALSE;
+  GStatBuf st;
+  FILE *file;
+  size_t n_read;
+  int rc;
+
+  if (g_stat (path, &st) != 0)
+    {
+      if (errno == ENOENT)
+        return TRUE;
+      g_set_error (error, TG_HISTORY_ERROR, TG_HISTORY_ERROR_IO,
+                   _("Could not read the play history “%s”: %s. Check the file’s permissions."),
+                   path, g_strerror (errno));
+      return FALSE;
+    }
+  /* SQLite treats an empty file as an empty database: nothing to protect. */
+  if (st.st_size == 0)
+    return TRUE;
+
+  file = g_fopen (path, "rb");
+  if (file == NULL)
+    {
+      int saved_errno = errno;
+      g_set_error (error, TG_HISTORY_ERROR, TG_HISTORY_ERROR_IO,
+                   _("Could not read the play history “%s”: %s. Check the file’s permissions."),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  n_read = fread (header, 1, sizeof header, file);
+  fclose (file);
+  if (n_read != sizeof header || memcmp (header, magic, sizeof magic) != 0)
+    {
+      g_debug ("%s: no SQLite header", path);
+      set_corrupt_error (error, path);
+      return FALSE;
+    }
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, db, path, "open read-only");
+      goto out;
+    }
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+
+  if (!query_int (db, path, "PRAGMA user_version", &version, error) ||
+      !query_int (db, path, "PRAGMA application_id", &app_id, error) ||
+      !query_int (db, path, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
+    goto out;
+
+  if (version > TG_HISTORY_SCHEMA_VERSION)
+    {
+      set_too_new_error (error, path, (int) version);
+      goto out;
+    }
+  /* Someone else's database: ours always carries the id from v1 on. */
+  if ((app_id != 0 && app_id != APPLICATION_ID) || (version == 0 && n_objects > 0))
+    {
+      g_debug ("%s: application_id %" G_GINT64_FORMAT ", version %" G_GINT64_FORMAT
+               ", %" G_GINT64_FORMAT " objects", path, app_id, version, n_objects);
+      set_corrupt_error (error, path);
+      goto out;
+    }
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (error, db, path, "quick_check");
+      goto out;
+    }
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (error, db, path, "quick_check");
+      goto out;
+    }
+  if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+    {
+      g_debug ("%s: quick_check: %s", path, sqlite3_column_text (stmt, 0));
+      set_corrupt_error (error, path);
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return ok;
+}
+
+static gboolean
+migrate (TgHistory  *self,
+         GError    **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
+    {
+      gint64 version;
+
+      /* IMMEDIATE: a second instance opening at the same moment waits here instead of
+       * applying the same migration twice. */
+      if (!exec_sql (self->db, self->path, "BEGIN IMMEDIATE", "begin", error))
+        return FALSE;
+      if (!query_int (self->db, self->path, "PRAGMA user_version", &version, error))
+        goto fail;
+      if (version > TG_HISTORY_SCHEMA_VERSION)
+        {
+          set_too_new_error (error, self->path, (int) version);
+          goto fail;
+        }
+      if (version > i)
+        {
+          if (!exec_sql (self->db, self->path, "COMMIT", "commit", error))
+            goto fail;
+          continue;
+        }
+
+      g_debug ("%s: migrating to version %u", self->path, i + 1);
+      if (!exec_sql (self->db, self->path, migrations[i], "migrate", error))
+        goto fail;
+      if (!query_int (self->db, self->path, "PRAGMA user_version", &version, error))
+        goto fail;
+      g_assert (version == i + 1);
+      if (!exec_sql (self->db, self->path, "COMMIT", "commit", error))
+        goto fail;
+      continue;
+
+    fail:
+      rollback (self);
+      return FALSE;
+    }
+
+  /* A migration may drop or rebuild tables: check what foreign keys cannot check mid-change. */
+  {
+    sqlite3_stmt *stmt = NULL;
+    gboolean clean;
+
+    if (sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL) != SQLITE_OK)
+      {
+        set_sqlite_error (error, self->db, self->path, "foreign_key_check");
+        return FALSE;
+      }
+    clean = sqlite3_step (stmt) == SQLITE_DONE;
+    sqlite3_finalize (stmt);
+    if (!clean)
+      {
+        set_corrupt_error (error, self->path);
+        return FALSE;
+      }
+  }
+  return TRUE;
+}
+
+static gboolean
+tg_history_initable_init (GInitable     *initable,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  TgHistory *self = TG_HISTORY (initable);
+  char *journal_mode = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean wal;
+
+  g_return_val_if_fail (self->dir != NULL, FALSE);
+
+  if (g_mkdir_with_parents (self->dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, TG_HISTORY_ERROR, TG_HISTORY_ERROR_IO,
+                   _("Could not create the folder “%s” for the play history: %s."),
+                   self->dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (!check_existing_file (self->path, error))
+    return FALSE;
+
+  if (sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                       NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, self->path, "open");
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  if (!exec_sql (self->db, self->path, "PRAGMA foreign_keys = ON", "foreign_keys", error))
+    return FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      set_sqlite_error (error, self->db, self->path, "journal_mode");
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  journal_mode = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  wal = g_strcmp0 (journal_mode, "wal") == 0;
+  if (!wal)
+    g_debug ("%s: journal mode stays %s", self->path, journal_mode);
+  g_free (journal_mode);
+
+  /* In WAL mode NORMAL keeps the file consistent after a crash; only the last commit may go. */
+  if (!exec_sql (self->db, self->path, "PRAGMA synchronous = NORMAL", "synchronous",
+                 error))
+    return FALSE;
+
+  return migrate (self, error);
+}
+
+static void
+tg_history_initable_iface_init (GInitableIface *iface)
+{
+  iface->init = tg_history_initable_init;
+}
+
+/* GObject */
+
+static void
+tg_history_finalize (GObject *object)
+{
+  TgHistory *self = TG_HISTORY (object);
+
+  for (guint i = 0; i < N_STMTS; i++)
+    g_clear_pointer (&self->stmts[i], sqlite3_finalize);
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_free (self->dir);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (tg_history_parent_class)->finalize (object);
+}
+
+static void
+tg_history_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  TgHistory *self = TG_HISTORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIRECTORY:
+      g_value_set_string (value, self->dir);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tg_history_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  TgHistory *self = TG_HISTORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_DIRECTORY:
+      g_free (self->dir);
+      self->dir = g_value_dup_string (value);
+      g_free (self->path);
+      self->path = self->dir != NULL ? g_build_filename (self->dir, DB_FILENAME, NULL) : NULL;
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tg_history_class_init (TgHistoryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tg_history_finalize;
+  object_class->get_property = tg_history_get_property;
+  object_class->set_property = tg_history_set_property;
+
+  properties[PROP_DIRECTORY] =
+    g_param_spec_string ("directory", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tg_history_init (TgHistory *self)
+{
+}
+
+TgHistory *
+tg_history_open (const char  *dir,
+                 GError     **error)
+{
+  g_return_val_if_fail (dir != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return g_initable_new (TG_TYPE_HISTORY, NULL, error, "directory", dir, NULL);
+}
+
+const char *
+tg_history_get_path (TgHistory *self)
+{
+  g_return_val_if_fail (TG_IS_HISTORY (self), NULL);
+  return self->path;
+}
+
+/* Binding and reading values */
+
+static void
+bind_optional_int (sqlite3_stmt *stmt,
+                   int           index,
+                   gint64        value)
+{
+  if (value < 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, value);
+}
+
+static void
+bind_optional_double (sqlite3_stmt *stmt,
+                      int           index,
+                      double        value)
+{
+  if (value < 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_double (stmt, index, value);
+}
+
+static void
+bind_optional_text (sqlite3_stmt *stmt,
+                    int           index,
+                    const char   *value)
+{
+  if (value == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+}
+
+static gint64
+column_optional_int (sqlite3_stmt *stmt,
+                     int           col)
+{
+  return sqlite3_column_type (stmt, col) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, col);
+}
+
+static double
+column_optional_double (sqlite3_stmt *stmt,
+                        int           col)
+{
+  return sqlite3_column_type (stmt, col) == SQLITE_NULL ? -1 : sqlite3_column_double (stmt, col);
+}
+
+static char *
+column_dup_text (sqlite3_stmt *stmt,
+                 int           col)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, col));
+}
+
+/* Binds ?1–?5 of FILTER_WHERE. */
+static gboolean
+bind_filter (TgHistory              *self,
+             sqlite3_stmt           *stmt,
+             const TgHistoryFilter  *filter,
+             GError                **error)
+{
+  if (filter == NULL)
+    return TRUE;
+
+  if (filter->difficulty >= 0)
+    {
+      if (filter->difficulty > TG_DIFFICULTY_HARD)
+        {
+          g_set_error (error, TG_HISTORY_ERROR, TG_HISTORY_ERROR_INVALID,
+                       "Unknown difficulty %d in a history filter", filter->difficulty);
+          return FALSE;
+        }
+      sqlite3_bind_text (stmt, 1, tg_difficulty_to_string (filter->difficulty), -1, SQLITE_STATIC);
+    }
+  bind_optional_text (stmt, 2, filter->venue);
+  if (filter->mode > TG_HISTORY_MODE_ONLINE)
+    {
+      g_set_error (error, TG_HISTORY_ERROR, TG_HISTORY_ERROR_INVALID,
+                   "Unknown mode %d in a history filter", filter->mode);
+      return FALSE;
+    }
+  if (filter->mode >= 0)
+    sqlite3_bind_text (stmt, 3, tg_history_mode_to_string (filter->mode), -1, SQLITE_STATIC);
+  if (filter->from != NULL)
+    sqlite3_bind_int64 (stmt, 4, datetime_to_unix_us (filter->from));
+  if (filter->to != NULL)
+    sqlite3_bind_int64 (stmt, 5, datetime_to_unix_us (filter->to));
+  return TRUE;
+}
+
+static gboolean
+check_text (const char  *value,
+            const char  *what,
+            GError     **error)
+{
+  if (value != NULL && !g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error (error, TG_HISTORY_ERROR, TG_HISTORY_ERROR_INVALID,
+                   "The %s of a play is not valid UTF-8", what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_play (const TgResult           *result,
+            const TgHistoryPlayMeta  *meta,
+            GError                  **error)
+{
+  if (meta->played_at == NULL)
+    {
+      g_set_error_literal (error, TG_HISTORY_ERROR, TG_HISTORY_ERROR_INVALID,
+                           "A play needs the time it was played");
+      return FALSE;
+    }
+  if ((guint) result->difficulty > TG_DIFFICULTY_HARD ||
+      (guint) result->fail_reason > TG_FAIL_PAYMENT ||
+      (guint) meta->mode > TG_HISTORY_MODE_ONLINE)
+    {
+      g_set_error_literal (error, TG_HISTORY_ERROR, TG_HISTORY_ERROR_INVALID,
+                           "A play has an unknown difficulty, outcome or mode");
+      return FALSE;
+    }
+  if (result->n_seats > TG_RESULT_MAX_SEATS)
+    {
+      g_set_error (error, TG_HISTORY_ERROR, TG_HISTORY_ERROR_INVALID,
+                   "A play holds %u seats, more than %u", result->n_seats, TG_RESULT_MAX_SEATS);
+      return FALSE;
+    }
+  for (guint i = 0; i < result->n_seats; i++)
+    if (result->seat_ids[i] == NULL)
+      {
+        g_set_error (error, TG_HISTORY_ERROR, TG_HISTORY_ERROR_INVALID,
+                     "Seat %u of a play has no id", i + 1);
+        return FALSE;
+      }
+    else if (!check_text (result->seat_ids[i], "seat id", error) ||
+             !check_text (result->seat_grades[i], "seat grade", error))
+      return FALSE;
+  return check_text (result->venue_name, "venue name", error) &&
+         check_text (meta->server, "server address", error);
+}
+
+/* Plays */
+
+gboolean
+tg_history_add_play (TgHistory                *self,
+                     const TgResult           *result,
+                     const TgHistoryPlayMeta  *meta,
+                     gint64                   *out_id,
+                     GError                  **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autoptr(CachedStmt) seat_stmt = NULL;
+  gint64 id;
+  int col;
+
+  g_return_val_if_fail (TG_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+  g_return_val_if_fail (meta != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_play (result, meta, error))
+    return FALSE;
+  if ((stmt = get_stmt (self, STMT_INSERT_PLAY, error)) == NULL ||
+      (seat_stmt = get_stmt (self, STMT_INSERT_SEAT, error)) == NULL)
+    return FALSE;
+
+  /* Parameters follow PLAY_COLUMNS; ?1 (id) stays NULL so SQLite picks it. */
+  sqlite3_bind_int64 (stmt, COL_PLAYED_AT + 1, datetime_to_unix_us (meta->played_at));
+  sqlite3_bind_text (stmt, COL_MODE + 1, tg_history_mode_to_string (meta->mode), -1, SQLITE_STATIC);
+  bind_optional_text (stmt, COL_SERVER + 1, meta->server);
+  sqlite3_bind_int64 (stmt, COL_SEED + 1, (gint64) result->seed);
+  sqlite3_bind_text (stmt, COL_DIFFICULTY + 1, tg_difficulty_to_string (result->difficulty), -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, COL_N_BOTS + 1, result->n_bots);
+  sqlite3_bind_int64 (stmt, COL_N_HUMANS + 1, result->n_humans);
+  bind_optional_text (stmt, COL_VENUE + 1, result->venue_name);
+  sqlite3_bind_int (stmt, COL_SUCCESS + 1, result->success ? 1 : 0);
+  sqlite3_bind_text (stmt, COL_FAIL_REASON + 1, tg_fail_reason_to_string (result->fail_reason), -1,
+                     SQLITE_STATIC);
+  for (guint i = 0; i < TG_N_STAGES; i++)
+    {
+      bind_optional_int (stmt, COL_STAGE_MS + i + 1, result->stage_ms[i]);
+      bind_optional_double (stmt, COL_STAGE_PERCENTILE + i + 1, result->stage_percentile[i]);
+    }
+  bind_optional_int (stmt, COL_TOTAL_MS + 1, result->total_ms);
+  sqlite3_bind_int64 (stmt, COL_EARLY_CLICKS + 1, result->early_clicks);
+  sqlite3_bind_int64 (stmt, COL_DATE_MISCLICKS + 1, result->date_misclicks);
+  sqlite3_bind_int64 (stmt, COL_CAPTCHA_WRONG + 1, result->captcha_wrong);
+  sqlite3_bind_int64 (stmt, COL_CAPTCHA_BACKSPACES + 1, result->captcha_backspaces);
+  sqlite3_bind_int64 (stmt, COL_CAPTCHA_REFRESHES + 1, result->captcha_refreshes);
+  sqlite3_bind_int64 (stmt, COL_SEAT_CONFLICTS + 1, result->seat_conflicts);
+  sqlite3_bind_int64 (stmt, COL_SEAT_MISSES + 1, result->seat_misses);
+  sqlite3_bind_int64 (stmt, COL_FIRST_QUEUE_POSITION + 1, result->first_queue_position);
+  sqlite3_bind_int64 (stmt, COL_QUEUE_TOTAL_AT_JOIN + 1, result->queue_total_at_join);
+  bind_optional_double (stmt, COL_SOLD_PERCENT + 1, result->sold_percent_at_admission);
+  sqlite3_bind_int64 (stmt, COL_N_SEATS + 1, result->n_seats);
+  sqlite3_bind_int64 (stmt, COL_PRICE_PAID + 1, result->price_paid);
+  sqlite3_bind_int64 (stmt, COL_RANK_HUMANS + 1, result->rank_humans);
+  sqlite3_bind_int64 (stmt, COL_RANK_ALL + 1, result->rank_all);
+  col = COL_N_BUYERS + 1;
+  sqlite3_bind_int64 (stmt, col, result->n_buyers);
+  g_assert (col == N_PLAY_COLUMNS && col == sqlite3_bind_parameter_count (stmt));
+
+  if (!exec_sql (self->db, self->path, "BEGIN IMMEDIATE", "begin", error))
+    return FALSE;
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, self->path, "insert play");
+      goto fail;
+    }
+  id = sqlite3_last_insert_rowid (self->db);
+
+  for (guint i = 0; i < result->n_seats; i++)
+    {
+      sqlite3_reset (seat_stmt);
+      sqlite3_bind_int64 (seat_stmt, 1, id);
+      sqlite3_bind_int (seat_stmt, 2, (int) i);
+      sqlite3_bind_text (seat_stmt, 3, result->seat_ids[i], -1, SQLITE_TRANSIENT);
+      bind_optional_text (seat_stmt, 4, result->seat_grades[i]);
+      if (meta->seat_prices[i] > 0)
+        sqlite3_bind_int64 (seat_stmt, 5, meta->seat_prices[i]);
+      else
+        sqlite3_bind_null (seat_stmt, 5);
+      if (sqlite3_step (seat_stmt) != SQLITE_DONE)
+        {
+          set_sqlite_error (error, self->db, self->path, "insert seat");
+          goto fail;
+        }
+    }
+
+  if (!exec_sql (self->db, self->path, "COMMIT", "commit", error))
+    goto fail;
+
+  g_debug ("%s: play %" G_GINT64_FORMAT " saved", self->path, id);
+  if (out_id != NULL)
+    *out_id = id;
+  return TRUE;
+
+fail:
+  /* Release the statements before rolling back so nothing holds the write transaction. */
+  sqlite3_reset (stmt);
+  sqlite3_reset (seat_stmt);
+  rollback (self);
+  return FALSE;
+}
+
+static gboolean
+load_seats (TgHistory      *self,
+            TgHistoryPlay  *play,
+            GError        **error)
+{
+  g_autoptr(CachedStmt) stmt = get_stmt (self, STMT_SELECT_SEATS, error);
+  TgResult *result = play->result;
+  guint n_found = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, play->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 position = sqlite3_column_int64 (stmt, 0);
+
+      /* The CHECK keeps position in range; a seat beyond n_seats means a damaged row. */
+      if (position < 0 || position >= result->n_seats || result->seat_ids[position] != NULL)
+        {
+          set_corrupt_error (error, self->path);
+          return FALSE;
+        }
+      result->seat_ids[position] = column_dup_text (stmt, 1);
+      result->seat_grades[position] = column_dup_text (stmt, 2);
+      play->meta.seat_prices[position] = (guint) MAX (0, column_optional_int (stmt, 3));
+      n_found++;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, self->path, "read seats");
+      return FALSE;
+    }
+  if (n_found != result->n_seats)
+    {
+      set_corrupt_error (error, self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static TgHistoryPlay *
+play_from_row (TgHistory     *self,
+               sqlite3_stmt  *stmt,
+               GError       **error)
+{
+  g_autoptr(TgHistoryPlay) play = g_new0 (TgHistoryPlay, 1);
+  TgResult *result;
+  const char *text;
+
+  play->result = result = tg_result_new ();
+  play->id = sqlite3_column_int64 (stmt, COL_ID);
+  play->meta.played_at = datetime_from_unix_us (sqlite3_column_int64 (stmt, COL_PLAYED_AT));
+  play->meta.server = column_dup_text (stmt, COL_SERVER);
+
+  result->seed = (guint64) sqlite3_column_int64 (stmt, COL_SEED);
+  result->n_bots = (guint) sqlite3_column_int64 (stmt, COL_N_BOTS);
+  result->n_humans = (guint) sqlite3_column_int64 (stmt, COL_N_HUMANS);
+  result->venue_name = column_dup_text (stmt, COL_VENUE);
+  result->success = sqlite3_column_int (stmt, COL_SUCCESS) != 0;
+  for (guint i = 0; i < TG_N_STAGES; i++)
+    {
+      result->stage_ms[i] = column_optional_int (stmt, COL_STAGE_MS + i);
+      result->stage_percentile[i] = column_optional_double (stmt, COL_STAGE_PERCENTILE + i);
+    }
+  result->total_ms = column_optional_int (stmt, COL_TOTAL_MS);
+  result->early_clicks = (guint) sqlite3_column_int64 (stmt, COL_EARLY_CLICKS);
+  result->date_misclicks = (guint) sqlite3_column_int64 (stmt, COL_DATE_MISCLICKS);
+  result->captcha_wrong = (guint) sqlite3_column_int64 (stmt, COL_CAPTCHA_WRONG);
+  result->captcha_backspaces = (guint) sqlite3_column_int64 (stmt, COL_CAPTCHA_BACKSPACES);
+  result->captcha_refreshes = (guint) sqlite3_column_int64 (stmt, COL_CAPTCHA_REFRESHES);
+  result->seat_conflicts = (guint) sqlite3_column_int64 (stmt, COL_SEAT_CONFLICTS);
+  result->seat_misses = (guint) sqlite3_column_int64 (stmt, COL_SEAT_MISSES);
+  result->first_queue_position = (guint) sqlite3_column_int64 (stmt, COL_FIRST_QUEUE_POSITION);
+  result->queue_total_at_join = (guint) sqlite3_column_int64 (stmt, COL_QUEUE_TOTAL_AT_JOIN);
+  result->sold_percent_at_admission = column_optional_double (stmt, COL_SOLD_PERCENT);
+  result->n_seats = (guint) sqlite3_column_int64 (stmt, COL_N_SEATS);
+  result->price_paid = (guint) sqlite3_column_int64 (stmt, COL_PRICE_PAID);
+  result->rank_humans = (guint) sqlite3_column_int64 (stmt, COL_RANK_HUMANS);
+  result->rank_all = (guint) sqlite3_column_int64 (stmt, COL_RANK_ALL);
+  result->n_buyers = (guint) sqlite3_column_int64 (stmt, COL_N_BUYERS);
+
+  /* The CHECK constraints guarantee known keys; anything else is a damaged file. */
+  text = (const char *) sqlite3_column_text (stmt, COL_MODE);
+  if (play->meta.played_at == NULL ||
+      !tg_history_mode_from_string (text, &play->meta.mode) ||
+      !tg_difficulty_from_string ((const char *) sqlite3_column_text (stmt, COL_DIFFICULTY),
+                                  &result->difficulty) ||
+      !fail_reason_from_string ((const char *) sqlite3_column_text (stmt, COL_FAIL_REASON),
+                                &result->fail_reason) ||
+      result->n_seats > TG_RESULT_MAX_SEATS)
+    {
+      g_debug ("%s: play %" G_GINT64_FORMAT " has unreadable values", self->path, play->id);
+      set_corrupt_error (error, self->path);
+      return NULL;
+    }
+
+  if (!load_seats (self, play, error))
+    return NULL;
+
+  return g_steal_pointer (&play);
+}
+
+GPtrArray *
+tg_history_list_plays (TgHistory              *self,
+                       const TgHistoryFilter  *filter,
+                       GError                **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autoptr(GPtrArray) plays = NULL;
+  int rc;
+
+  g_return_val_if_fail (TG_IS_HISTORY (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((stmt = get_stmt (self, STMT_SELECT_PLAYS, error)) == NULL ||
+      !bind_filter (self, stmt, filter, error))
+    return NULL;
+  /* LIMIT -1 is SQLite for "no limit". */
+  sqlite3_bind_int64 (stmt, 6, filter != NULL && filter->limit > 0 ? (gint64) filter->limit : -1);
+  sqlite3_bind_int64 (stmt, 7, filter != NULL ? filter->offset : 0);
+
+  plays = g_ptr_array_new_with_free_func ((GDestroyNotify) tg_history_play_free);
+  /* The seats are read while this statement is still running, from the same snapshot. */
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TgHistoryPlay *play = play_from_row (self, stmt, error);
+
+      if (play == NULL)
+        return NULL;
+      g_ptr_array_add (plays, play);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, self->path, "list plays");
+      return NULL;
+    }
+  return g_steal_pointer (&plays);
+}
+
+TgHistoryPlay *
+tg_history_get_play (TgHistory  *self,
+                     gint64      id,
+                     GError    **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TG_IS_HISTORY (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((stmt = get_stmt (self, STMT_SELECT_PLAY, error)) == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return play_from_row (self, stmt, error);
+  if (rc == SQLITE_DONE)
+    set_not_found_error (error, id);
+  else
+    set_sqlite_error (error, self->db, self->path, "read play");
+  return NULL;
+}
+
+gint64
+tg_history_count_plays (TgHistory              *self,
+                        const TgHistoryFilter  *filter,
+                        GError                **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (TG_IS_HISTORY (self), -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  if ((stmt = get_stmt (self, STMT_COUNT_PLAYS, error)) == NULL ||
+      !bind_filter (self, stmt, filter, error))
+    return -1;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      set_sqlite_error (error, self->db, self->path, "count plays");
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+gboolean
+tg_history_delete_play (TgHistory  *self,
+                        gint64      id,
+                        GError    **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (TG_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if ((stmt = get_stmt (self, STMT_DELETE_PLAY, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  /* The seats go with it: ON DELETE CASCADE. */
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, self->path, "delete play");
+      return FALSE;
+    }
+  if (sqlite3_changes (self->db) == 0)
+    {
+      set_not_found_error (error, id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Drills */
+
+gboolean
+tg_history_add_drill (TgHistory             *self,
+                      const TgHistoryDrill  *drill,
+                      gint64                *out_id,
+                      GError               **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (TG_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (drill != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (drill->played_at == NULL || (guint) drill->kind >= TG_N_DRILL_KINDS ||
+      (guint) drill->difficulty > TG_DIFFICULTY_HARD)
+    {
+      g_set_error_literal (error, TG_HISTORY_ERROR, TG_HISTORY_ERROR_INVALID,
+                           "A drill needs a known kind, a difficulty and the time it was played");
+      return FALSE;
+    }
+  if ((stmt = get_stmt (self, STMT_INSERT_DRILL, error)) == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, tg_drill_kind_to_string (drill->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, datetime_to_unix_us (drill->played_at));
+  sqlite3_bind_text (stmt, 3, tg_difficulty_to_string (drill->difficulty), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 4, drill->success ? 1 : 0);
+  bind_optional_int (stmt, 5, drill->time_ms);
+  sqlite3_bind_int64 (stmt, 6, drill->tries);
+  sqlite3_bind_int64 (stmt, 7, drill->misses);
+  sqlite3_bind_int64 (stmt, 8, drill->backspaces);
+  sqlite3_bind_int64 (stmt, 9, drill->conflicts);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, self->path, "insert drill");
+      return FALSE;
+    }
+  if (out_id != NULL)
+    *out_id = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
+GPtrArray *
+tg_history_list_drills (TgHistory  *self,
+                        int         kind,
+                        guint       limit,
+                        GError    **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autoptr(GPtrArray) drills = NULL;
+  int rc;
+
+  g_return_val_if_fail (TG_IS_HISTORY (self), NULL);
+  g_return_val_if_fail (kind < TG_N_DRILL_KINDS, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if ((stmt = get_stmt (self, STMT_SELECT_DRILLS, error)) == NULL)
+    return NULL;
+  if (kind >= 0)
+    sqlite3_bind_text (stmt, 1, tg_drill_kind_to_string (kind), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+
+  drills = g_ptr_array_new_with_free_func ((GDestroyNotify) tg_history_drill_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(TgHistoryDrill) drill = tg_history_drill_new (TG_DRILL_CLICK);
+
+      drill->id = sqlite3_column_int64 (stmt, 0);
+      drill->played_at = datetime_from_unix_us (sqlite3_column_int64 (stmt, 2));
+      drill->success = sqlite3_column_int (stmt, 4) != 0;
+      drill->time_ms = column_optional_int (stmt, 5);
+      drill->tries = (guint) sqlite3_column_int64 (stmt, 6);
+      drill->misses = (guint) sqlite3_column_int64 (stmt, 7);
+      drill->backspaces = (guint) sqlite3_column_int64 (stmt, 8);
+      drill->conflicts = (guint) sqlite3_column_int64 (stmt, 9);
+      if (drill->played_at == NULL ||
+          !tg_drill_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &drill->kind) ||
+          !tg_difficulty_from_string ((const char *) sqlite3_column_text (stmt, 3),
+                                      &drill->difficulty))
+        {
+          set_corrupt_error (error, self->path);
+          return NULL;
+        }
+      g_ptr_array_add (drills, g_steal_pointer (&drill));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, self->path, "list drills");
+      return NULL;
+    }
+  return g_steal_pointer (&drills);
+}
+
+/* CSV */
+
+/* RFC 4180: quote a field holding a separator, a quote or a line break (and one with edge
+ * spaces, which spreadsheets would trim), doubling the quotes inside. Every field ends with a
+ * comma; csv_end_row() turns the last one into the line break. */
+static void
+csv_append_field (GString    *line,
+                  const char *value)
+{
+  gboolean quote;
+
+  if (value == NULL || *value == '\0')
+    {
+      g_string_append_c (line, ',');
+      return;
+    }
+
+  quote = strpbrk (value, ",\"\r\n") != NULL ||
+          g_ascii_isspace (value[0]) || g_ascii_isspace (value[strlen (value) - 1]);
+  if (!quote)
+    g_string_append (line, value);
+  else
+    {
+      g_string_append_c (line, '"');
+      for (const char *p = value; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (line, '"');
+          g_string_append_c (line, *p);
+        }
+      g_string_append_c (line, '"');
+    }
+  g_string_append_c (line, ',');
+}
+
+static void
+csv_end_row (GString *line)
+{
+  g_assert (line->len > 0 && line->str[line->len - 1] == ',');
+  g_string_truncate (line, line->len - 1);
+  g_string_append (line, "\r\n");
+}
+
+static void
+csv_append_int (GString *line,
+                gint64   value)
+{
+  char buf[32];
+
+  if (value < 0)
+    {
+      csv_append_field (line, NULL);
+      return;
+    }
+  g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, value);
+  csv_append_field (line, buf);
+}
+
+static void
+csv_append_double (GString *line,
+                   double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (value < 0)
+    {
+      csv_append_field (line, NULL);
+      return;
+    }
+  csv_append_field (line, g_ascii_formatd (buf, sizeof buf, "%.2f", value));
+}
+
+static void
+csv_append_header (GString *line)
+{
+  static const char * const before_stages[] = {
+    "id", "played_at", "mode", "server", "seed", "difficulty", "bots", "humans", "venue",
+    "success", "fail_reason", "grade",
+  };
+  static const char * const after_stages[] = {
+    "total_ms", "early_clicks", "date_misclicks", "captcha_wrong", "captcha_backspaces",
+    "captcha_refreshes", "seat_conflicts", "seat_misses", "first_queue_position",
+    "queue_total_at_join", "sold_percent_at_admission", "seats", "seat_grades", "seat_prices",
+    "price_paid", "rank_humans", "rank_all", "buyers",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (before_stages); i++)
+    csv_append_field (line, before_stages[i]);
+  for (guint i = 0; i < TG_N_STAGES; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s_ms", tg_stage_to_string (i));
+      csv_append_field (line, name);
+    }
+  for (guint i = 0; i < TG_N_STAGES; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s_percentile", tg_stage_to_string (i));
+      csv_append_field (line, name);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (after_stages); i++)
+    csv_append_field (line, after_stages[i]);
+}
+
+static void
+csv_append_play (GString             *line,
+                 const TgHistoryPlay *play)
+{
+  const TgResult *r = play->result;
+  g_autofree char *played_at = g_date_time_format_iso8601 (play->meta.played_at);
+  g_autoptr(GString) seats = g_string_new (NULL);
+  g_autoptr(GString) grades = g_string_new (NULL);
+  g_autoptr(GString) prices = g_string_new (NULL);
+  char seed[32];
+
+  g_snprintf (seed, sizeof seed, "%" G_GUINT64_FORMAT, r->seed);
+  csv_append_int (line, play->id);
+  csv_append_field (line, played_at);
+  csv_append_field (line, tg_history_mode_to_string (play->meta.mode));
+  csv_append_field (line, play->meta.server);
+  csv_append_field (line, seed);
+  csv_append_field (line, tg_difficulty_to_string (r->difficulty));
+  csv_append_int (line, r->n_bots);
+  csv_append_int (line, r->n_humans);
+  csv_append_field (line, r->venue_name);
+  csv_append_int (line, r->success ? 1 : 0);
+  csv_append_field (line, tg_fail_reason_to_string (r->fail_reason));
+  csv_append_field (line, tg_play_grade_to_string (tg_result_compute_grade (r)));
+  for (guint i = 0; i < TG_N_STAGES; i++)
+    csv_append_int (line, r->stage_ms[i]);
+  for (guint i = 0; i < TG_N_STAGES; i++)
+    csv_append_double (line, r->stage_percentile[i]);
+  csv_append_int (line, r->total_ms);
+  csv_append_int (line, r->early_clicks);
+  csv_append_int (line, r->date_misclicks);
+  csv_append_int (line, r->captcha_wrong);
+  csv_append_int (line, r->captcha_backspaces);
+  csv_append_int (line, r->captcha_refreshes);
+  csv_append_int (line, r->seat_conflicts);
+  csv_append_int (line, r->seat_misses);
+  csv_append_int (line, r->first_queue_position);
+  csv_append_int (line, r->queue_total_at_join);
+  csv_append_double (line, r->sold_percent_at_admission);
+
+  /* Up to four seats in one cell each, separated by spaces (seat ids hold none). */
+  for (guint i = 0; i < r->n_seats; i++)
+    {
+      const char *sep = i > 0 ? " " : "";
+
+      g_string_append_printf (seats, "%s%s", sep, r->seat_ids[i]);
+      g_string_append_printf (grades, "%s%s", sep, r->seat_grades[i] != NULL ? r->seat_grades[i] : "");
+      if (play->meta.seat_prices[i] > 0)
+        g_string_append_printf (prices, "%s%u", sep, play->meta.seat_prices[i]);
+      else
+        g_string_append_printf (prices, "%s", sep);
+    }
+  csv_append_field (line, seats->str);
+  csv_append_field (line, grades->str);
+  csv_append_field (line, prices->str);
+  csv_append_int (line, r->price_paid);
+  csv_append_int (line, r->rank_humans);
+  csv_append_int (line, r->rank_all);
+  csv_append_int (line, r->n_buyers);
+}
+
+gboolean
+tg_history_export_csv (TgHistory              *self,
+                       const TgHistoryFilter  *filter,
+                       GOutputStream          *stream,
+                       GError                **error)
+{
+  g_autoptr(GPtrArray) plays = NULL;
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  g_return_val_if_fail (TG_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  plays = tg_history_list_plays (self, filter, error);
+  if (plays == NULL)
+    return FALSE;
+
+  csv_append_header (line);
+  csv_end_row (line);
+  if (!g_output_stream_write_all (stream, line->str, line->len, NULL, NULL, error))
+    return FALSE;
+
+  for (guint i = 0; i < plays->len; i++)
+    {
+      g_string_truncate (line, 0);
+      csv_append_play (line, g_ptr_array_index (plays, i));
+      csv_end_row (line);
+      if (!g_output_stream_write_all (stream, line->str, line->len, NULL, NULL, error))
+        return FALSE;
+    }
+  return TRUE;
+}
