@@ -560,6 +560,8 @@ check_existing_file (const char  *path,
   gint64 version = 0;
   gint64 app_id = 0;
   gint64 n_objects = 0;
+  g_autofree char *wal = NULL;
+  g_autofree char *journal = NULL;
   gboolean ok = FALSE;
   GStatBuf st;
   FILE *file;
@@ -597,7 +599,22 @@ check_existing_file (const char  *path,
       return FALSE;
     }
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  /* With no -wal or -journal beside it nobody has the file open for writing, so read it as
+   * immutable: no locks and, above all, no -wal/-shm files created next to a file we may refuse.
+   * (Another instance starting to checkpoint during these milliseconds could make a sound file
+   * look damaged; it would still be left untouched.) Otherwise open it read-only with locking;
+   * its side files exist already. */
+  wal = g_strconcat (path, "-wal", NULL);
+  journal = g_strconcat (path, "-journal", NULL);
+  if (!g_file_test (wal, G_FILE_TEST_EXISTS) && !g_file_test (journal, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+      g_autofree char *immutable = g_strconcat (uri, "?immutable=1", NULL);
+
+      rc = sqlite3_open_v2 (immutable, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+    }
+  else
+    rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
   if (rc != SQLITE_OK)
     {
       set_sqlite_error (error, db, path, "open read-only");
@@ -825,7 +842,14 @@ tg_history_set_property (GObject      *object,
       g_free (self->dir);
       self->dir = g_value_dup_string (value);
       g_free (self->path);
-      self->path = self->dir != NULL ? g_build_filename (self->dir, DB_FILENAME, NULL) : NULL;
+      if (self->dir != NULL)
+        {
+          /* Absolute, so it can be turned into a file: URI for the read-only check. */
+          g_autofree char *relative = g_build_filename (self->dir, DB_FILENAME, NULL);
+          self->path = g_canonicalize_filename (relative, NULL);
+        }
+      else
+        self->path = NULL;
       break;
 
     default:
@@ -1541,6 +1565,7 @@ csv_append_play (GString             *line,
   g_autoptr(GString) seats = g_string_new (NULL);
   g_autoptr(GString) grades = g_string_new (NULL);
   g_autoptr(GString) prices = g_string_new (NULL);
+  gboolean any_price = FALSE;
   char seed[32];
 
   g_snprintf (seed, sizeof seed, "%" G_GUINT64_FORMAT, r->seed);
@@ -1572,21 +1597,24 @@ csv_append_play (GString             *line,
   csv_append_int (line, r->queue_total_at_join);
   csv_append_double (line, r->sold_percent_at_admission);
 
-  /* Up to four seats in one cell each, separated by spaces (seat ids hold none). */
+  /* Up to four seats, one cell per column, separated by spaces; an unknown price is "?". */
   for (guint i = 0; i < r->n_seats; i++)
     {
       const char *sep = i > 0 ? " " : "";
 
       g_string_append_printf (seats, "%s%s", sep, r->seat_ids[i]);
-      g_string_append_printf (grades, "%s%s", sep, r->seat_grades[i] != NULL ? r->seat_grades[i] : "");
+      g_string_append_printf (grades, "%s%s", sep, r->seat_grades[i] != NULL ? r->seat_grades[i] : "?");
       if (play->meta.seat_prices[i] > 0)
-        g_string_append_printf (prices, "%s%u", sep, play->meta.seat_prices[i]);
+        {
+          g_string_append_printf (prices, "%s%u", sep, play->meta.seat_prices[i]);
+          any_price = TRUE;
+        }
       else
-        g_string_append_printf (prices, "%s", sep);
+        g_string_append_printf (prices, "%s?", sep);
     }
   csv_append_field (line, seats->str);
   csv_append_field (line, grades->str);
-  csv_append_field (line, prices->str);
+  csv_append_field (line, any_price ? prices->str : NULL);
   csv_append_int (line, r->price_paid);
   csv_append_int (line, r->rank_humans);
   csv_append_int (line, r->rank_all);
