@@ -789,6 +789,28 @@ test_migrate_v1 (Fixture       *fixture,
 }
 
 static void
+test_migrate_failure_rolls_back (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TgHistory) history = NULL;
+  g_autofree char *with_clash = g_strconcat (v1_schema, "CREATE TABLE drill_plays (x INTEGER);", NULL);
+
+  /* v2 cannot create drill_plays over this one: the whole step must roll back. */
+  sql_exec (fixture->path, with_clash);
+  history = tg_history_open (fixture->dir, &error);
+  g_assert_null (history);
+  g_assert_error (error, TG_HISTORY_ERROR, TG_HISTORY_ERROR_FAILED);
+  g_test_message ("%s", error->message);
+
+  g_assert_cmpint (sql_int (fixture->path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (sql_int (fixture->path,
+                            "SELECT count(*) FROM pragma_table_info('plays') WHERE name = 'mode'"),
+                   ==, 0);
+  g_assert_cmpint (sql_int (fixture->path, "SELECT count(*) FROM play_seats"), ==, 2);
+}
+
+static void
 test_corrupt_not_database (Fixture       *fixture,
                            gconstpointer  data)
 {
@@ -1207,6 +1229,7 @@ main (int   argc,
   ADD ("invalid", test_invalid);
   ADD ("drills", test_drills);
   ADD ("migrate-v1", test_migrate_v1);
+  ADD ("migrate-failure-rolls-back", test_migrate_failure_rolls_back);
   ADD ("corrupt-not-database", test_corrupt_not_database);
   ADD ("corrupt-damaged-page", test_corrupt_damaged);
   ADD ("too-new", test_too_new);

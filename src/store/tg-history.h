@@ -3,6 +3,8 @@
  * One database file, <dir>/tickget.db, in WAL mode so the app and a second instance (or the
  * stats window in another process) can read while one writes. A file that is not a database,
  * fails the integrity check or was written by a newer TickGet is refused and left untouched.
+ *
+ * A TgHistory is one SQLite connection: use it from one thread at a time (open one per thread).
  */
 #pragma once
 
