@@ -203,7 +203,7 @@ check_render (Fixture    *fx,
   g_autofree char *path = g_build_filename (fx->tmpdir, "captcha.wav", NULL);
   g_autofree char *lower = g_ascii_strdown (fx->captcha.text, -1);
   Wav wav;
-  double seconds, expected, total_rms, lead_rms;
+  double seconds, expected, total_rms, lead_rms, tail_rms;
 
   tg_captcha_audio_set_language (fx->audio, lang);
   /* Any case: the module reads the upper-case clip. */
@@ -215,6 +215,7 @@ check_render (Fixture    *fx,
   expected = expected_seconds (lang, fx->captcha.text);
   total_rms = wav_rms (&wav, 0, seconds);
   lead_rms = wav_rms (&wav, 0.05, LEAD_IN_S - 0.05);
+  tail_rms = wav_rms (&wav, seconds - TAIL_S + 0.05, seconds - 0.1);
   g_test_message ("%s “%s”: %.3f s (clips + pauses: %.3f s), %u Hz, RMS %.4f (%.1f dBFS), "
                   "noise alone %.4f (%.1f dBFS)",
                   lang, fx->captcha.text, seconds, expected, wav.rate,
@@ -228,6 +229,9 @@ check_render (Fixture    *fx,
   /* The noise is there too, but light. */
   g_assert_cmpfloat (lead_rms, >, 0.001);
   g_assert_cmpfloat (lead_rms, <, 0.03);
+  /* …and lasts until the end: the noise source is ended by the speech, not before it. */
+  g_assert_cmpfloat (tail_rms, >, 0.001);
+  g_assert_cmpfloat (tail_rms, <, 0.03);
 
   wav_clear (&wav);
 }

@@ -250,11 +250,14 @@ add_silence (GstElement  *pipeline,
   if (src == NULL)
     return FALSE;
 
-  /* One buffer of exactly @ms: the pause is sample-accurate whatever the clip lengths. */
+  /* Exactly @ms, in 10 ms buffers: the pause is sample-accurate, and the spoken part's EOS (which
+   * ends the noise) follows its last sample closely instead of trailing a long buffer the mixer
+   * has only started to consume. */
+  g_assert (ms % 10 == 0);
   gst_util_set_object_arg (G_OBJECT (src), "wave", "silence");
   g_object_set (src,
-                "num-buffers", 1,
-                "samplesperbuffer", (int) (MIX_RATE * ms / 1000),
+                "num-buffers", (int) (ms / 10),
+                "samplesperbuffer", MIX_RATE / 100,
                 NULL);
   return link_to_request_pad (src, concat, caps, error);
 }
