@@ -49,7 +49,8 @@ fixture_tear_down (Fixture       *fx,
     }
   g_rmdir (fx->tmpdir);
   g_free (fx->tmpdir);
-  g_clear_object (&fx->audio);
+  /* No playback keeps the object alive once it has finished, stopped or failed. */
+  g_assert_finalize_object (fx->audio);
 }
 
 /* Length of an Ogg Vorbis clip from its last granule position and the identification header. */
