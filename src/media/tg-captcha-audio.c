@@ -393,13 +393,19 @@ build_pipeline (TgCaptchaAudio  *self,
                      on_speech_event, gst_object_ref (noise), gst_object_unref);
 
   if (!gst_element_link (concat, mixer))
-    return link_failed (concat, mixer, error), NULL;
+    {
+      link_failed (concat, mixer, error);
+      return NULL;
+    }
   if (!link_to_request_pad (noise, mixer, caps, error))
     return NULL;
 
   g_object_set (volume, "volume", self->volume, NULL);
   if (!gst_element_link (mixer, volume))
-    return link_failed (mixer, volume, error), NULL;
+    {
+      link_failed (mixer, volume, error);
+      return NULL;
+    }
 
   if (!add_output (pipeline, volume, output, path, error))
     return NULL;
