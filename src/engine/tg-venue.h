@@ -99,6 +99,13 @@ const TgGrade   *tg_venue_get_grade         (TgVenue      *self,
 guint            tg_venue_get_n_sections    (TgVenue      *self);
 const TgSection *tg_venue_get_section      (TgVenue      *self,
                                              guint         index);
+/* Where the section's name is drawn on the map: the centre of the text in map units, and its
+ * rotation in degrees, clockwise (labels of side blocks run along their rows). */
+void             tg_venue_get_section_label (TgVenue    *self,
+                                             guint       index,
+                                             double     *x,
+                                             double     *y,
+                                             double     *angle);
 guint            tg_venue_get_n_seats       (TgVenue      *self);
 const TgSeat    *tg_venue_get_seat          (TgVenue      *self,
                                              guint         index);
