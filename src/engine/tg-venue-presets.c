@@ -20,6 +20,7 @@
 #define ROW_GAP      19.0
 #define SPOT_PITCH    7.0
 #define AISLE        20.0
+#define MIN_PITCH    11.0   /* a row may be squeezed this far to fit a seat count */
 
 typedef struct
 {
@@ -51,6 +52,8 @@ typedef struct
   double x0, y0, dx, dy;      /* … else a line through (x0, y0) along (dx, dy) */
   double anchor;              /* arc length, from the curve's origin, of the anchored seat */
   int    align;               /* -1: first seat at anchor, 0: centred on it, +1: last seat at it */
+  double pitch;
+  double room;                /* the longest the row may be, first seat to last */
   guint  count;
   guint  label;
   char   grade;
@@ -167,7 +170,9 @@ block_add_fan (Block      *block,
       row.radius = r;
       row.align = align;
       row.anchor = (align < 0 ? phi0 : align > 0 ? phi1 : (phi0 + phi1) / 2) * r;
-      row.count = fit_count ((phi1 - phi0) * r - (align == 0 ? 0 : AISLE / 2), SEAT_PITCH);
+      row.pitch = SEAT_PITCH;
+      row.room = (phi1 - phi0) * r - (align == 0 ? 0 : AISLE / 2);
+      row.count = fit_count (row.room, SEAT_PITCH);
       row.label = k + 1;
       row.grade = grades[k];
       g_array_append_val (block->rows, row);
@@ -195,6 +200,8 @@ block_add_straight (Block      *block,
       row.y0 = y0 + ny * gap * k;
       row.dx = dx;
       row.dy = dy;
+      row.pitch = block->standing ? SPOT_PITCH : SEAT_PITCH;
+      row.room = G_MAXDOUBLE;
       row.count = count;
       row.label = k + 1;
       row.grade = grades[k];
@@ -204,11 +211,11 @@ block_add_straight (Block      *block,
 
 static void
 row_point (const Row *row,
-           double     pitch,
            guint      i,
            double    *x,
            double    *y)
 {
+  double pitch = row->pitch;
   double start, s;
 
   if (row->align < 0)
@@ -318,6 +325,12 @@ plan_fit (Plan     *plan,
 
           if (diff > 0)
             {
+              /* Squeeze the row a little rather than push it into the aisle. */
+              double pitch = MIN (row->pitch, row->room / row->count);
+
+              if (pitch < MIN_PITCH)
+                continue;
+              row->pitch = pitch;
               row->count++;
               diff--;
               changed = TRUE;
@@ -369,7 +382,6 @@ plan_add_block_to_venue (Plan     *plan,
                          TgVenue  *venue,
                          GError  **error)
 {
-  double pitch = block->standing ? SPOT_PITCH : SEAT_PITCH;
   double pad = block->standing ? SPOT_PITCH : SEAT_PITCH * 0.75;
   double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
   double fx, fy, bx, by, dx, dy, len, angle;
@@ -384,7 +396,7 @@ plan_add_block_to_venue (Plan     *plan,
         {
           double x, y;
 
-          row_point (row, pitch, i, &x, &y);
+          row_point (row, i, &x, &y);
           x0 = MIN (x0, x);
           y0 = MIN (y0, y);
           x1 = MAX (x1, x);
@@ -403,8 +415,8 @@ plan_add_block_to_venue (Plan     *plan,
   /* The name goes behind the back row, in the aisle or concourse there, and runs along the row. */
   front = &g_array_index (block->rows, Row, 0);
   back = &g_array_index (block->rows, Row, block->rows->len - 1);
-  row_point (front, pitch, front->count / 2, &fx, &fy);
-  row_point (back, pitch, back->count / 2, &bx, &by);
+  row_point (front, front->count / 2, &fx, &fy);
+  row_point (back, back->count / 2, &bx, &by);
   dx = bx - fx;
   dy = by - fy;
   len = hypot (dx, dy);
@@ -436,7 +448,7 @@ plan_add_block_to_venue (Plan     *plan,
         {
           double x, y;
 
-          row_point (row, pitch, i, &x, &y);
+          row_point (row, i, &x, &y);
           g_snprintf (id, sizeof id, "%s-%u-%u", block->id, row->label, i + 1);
           if (!tg_venue_add_seat (venue, id, label, i + 1, grade->id,
                                   seat_flags (block, r, row, i), x, y, error))
@@ -649,7 +661,9 @@ bowl_add_ring (Plan        *plan,
                 row.cy = cy;
                 row.radius = r;
                 row.anchor = (start + (s + 0.5) * step) * r;
-                row.count = fit_count (step * r - AISLE, SEAT_PITCH);
+                row.pitch = SEAT_PITCH;
+                row.room = step * r - AISLE;
+                row.count = fit_count (row.room, SEAT_PITCH);
                 row.label = k + 1;
                 row.grade = grade;
                 g_array_append_val (block->rows, row);

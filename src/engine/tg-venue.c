@@ -692,7 +692,37 @@ typedef struct
   guint                metadata_depth;   /* 0: not inside <metadata> */
   guint                section_depth;    /* 0: not inside a section */
   guint                transform_depth;  /* 0: no transform applies */
+  const char          *data;             /* the whole input, to correct positions */
+  gsize                length;
+  int                  section_line;     /* where the open section starts */
+  int                  section_column;
 } Reader;
+
+/* GMarkup calls back for a start tag only once it has read the character after its ">", so a
+ * tag that ends a line would be reported at column 1 of the next one: point back at the ">". */
+static void
+reader_get_position (Reader *reader,
+                     int    *line,
+                     int    *column)
+{
+  g_markup_parse_context_get_position (reader->context, line, column);
+  if (*column == 1 && *line > 1)
+    {
+      const char *p = reader->data;
+      const char *end = reader->data + reader->length;
+      const char *start;
+      int l = 1;
+
+      while (p < end && l < *line - 1)
+        if (*p++ == '\n')
+          l++;
+      start = p;
+      while (p < end && *p != '\n')
+        p++;
+      *line -= 1;
+      *column = (int) MAX (p - start, 1);
+    }
+}
 
 G_GNUC_PRINTF (3, 4)
 static void
@@ -709,7 +739,7 @@ reader_error (Reader      *reader,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_markup_parse_context_get_position (reader->context, &line, &column);
+  reader_get_position (reader, &line, &column);
   g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
                _("line %d, column %d: %s"), line, column, message);
 }
@@ -722,7 +752,7 @@ reader_position_error (Reader  *reader,
 {
   int line = 0, column = 0;
 
-  g_markup_parse_context_get_position (reader->context, &line, &column);
+  reader_get_position (reader, &line, &column);
   g_set_error (error, TG_VENUE_ERROR, local->code,
                _("line %d, column %d: %s"), line, column, local->message);
   g_error_free (local);
@@ -1095,6 +1125,7 @@ read_section (Reader      *reader,
       return FALSE;
     }
   reader->section_depth = reader->depth;
+  reader_get_position (reader, &reader->section_line, &reader->section_column);
   return TRUE;
 }
 
@@ -1329,8 +1360,13 @@ reader_end_element (GMarkupParseContext  *context,
       GError *local = NULL;
 
       reader->section_depth = 0;
+      /* Point at the section's start tag: GMarkup's position is past the end tag by now. */
       if (!tg_venue_end_section (reader->venue, &local))
-        reader_position_error (reader, error, local);
+        {
+          g_set_error (error, TG_VENUE_ERROR, local->code, _("line %d, column %d: %s"),
+                       reader->section_line, reader->section_column, local->message);
+          g_error_free (local);
+        }
     }
   if (reader->depth == reader->metadata_depth)
     reader->metadata_depth = 0;
@@ -1360,18 +1396,30 @@ tg_venue_load_data (const char  *data,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  reader.data = data;
+  reader.length = length;
   reader.context = g_markup_parse_context_new (&reader_parser, 0, &reader, NULL);
   ok = g_markup_parse_context_parse (reader.context, data ? data : "", length, &local) &&
        g_markup_parse_context_end_parse (reader.context, &local);
 
   venue = g_steal_pointer (&reader.venue);
-  if (ok && !tg_venue_finish (venue, &local))
+  if (ok)
     {
       int line = 0, column = 0;
 
       g_markup_parse_context_get_position (reader.context, &line, &column);
-      g_prefix_error (&local, _("line %d, column %d: "), line, column);
-      ok = FALSE;
+      /* GMarkup accepts a document of nothing but an XML declaration or comments. */
+      if (venue == NULL)
+        {
+          g_set_error (&local, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                       _("line %d, column %d: the document has no <svg> element"), line, column);
+          ok = FALSE;
+        }
+      else if (!tg_venue_finish (venue, &local))
+        {
+          g_prefix_error (&local, _("line %d, column %d: "), line, column);
+          ok = FALSE;
+        }
     }
 
   g_markup_parse_context_free (reader.context);
