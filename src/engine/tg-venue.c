@@ -699,13 +699,13 @@ typedef struct
 } Reader;
 
 /* GMarkup calls back for a start tag only once it has read the character after its ">", so a
- * tag that ends a line would be reported at column 1 of the next one: point back at the ">". */
+ * tag that ends a line would be reported at column 1 of the next one: point back at the ">".
+ * This scans the input, so it is only for errors. */
 static void
-reader_get_position (Reader *reader,
+reader_fix_position (Reader *reader,
                      int    *line,
                      int    *column)
 {
-  g_markup_parse_context_get_position (reader->context, line, column);
   if (*column == 1 && *line > 1)
     {
       const char *p = reader->data;
@@ -722,6 +722,15 @@ reader_get_position (Reader *reader,
       *line -= 1;
       *column = (int) MAX (p - start, 1);
     }
+}
+
+static void
+reader_get_position (Reader *reader,
+                     int    *line,
+                     int    *column)
+{
+  g_markup_parse_context_get_position (reader->context, line, column);
+  reader_fix_position (reader, line, column);
 }
 
 G_GNUC_PRINTF (3, 4)
@@ -1125,7 +1134,8 @@ read_section (Reader      *reader,
       return FALSE;
     }
   reader->section_depth = reader->depth;
-  reader_get_position (reader, &reader->section_line, &reader->section_column);
+  g_markup_parse_context_get_position (reader->context, &reader->section_line,
+                                       &reader->section_column);
   return TRUE;
 }
 
@@ -1363,6 +1373,7 @@ reader_end_element (GMarkupParseContext  *context,
       /* Point at the section's start tag: GMarkup's position is past the end tag by now. */
       if (!tg_venue_end_section (reader->venue, &local))
         {
+          reader_fix_position (reader, &reader->section_line, &reader->section_column);
           g_set_error (error, TG_VENUE_ERROR, local->code, _("line %d, column %d: %s"),
                        reader->section_line, reader->section_column, local->message);
           g_error_free (local);
