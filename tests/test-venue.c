@@ -383,6 +383,30 @@ test_round_trip (void)
     }
 }
 
+static void
+test_backdrop (void)
+{
+  g_autoptr(TgVenue) venue = tg_venue_new_preset ("large", NULL);
+  g_autoptr(TgVenue) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *svg = NULL;
+  gsize length;
+
+  svg = tg_venue_to_backdrop_svg (venue, &length);
+  g_assert_cmpuint (length, ==, strlen (svg));
+  g_assert_null (strstr (svg, "tg:row"));
+  g_assert_null (strstr (svg, "<circle"));
+  g_assert_nonnull (strstr (svg, "tg:role=\"stage\""));
+  for (guint i = 0; i < tg_venue_get_n_sections (venue); i++)
+    g_assert_nonnull (strstr (svg, tg_venue_get_section (venue, i)->name));
+
+  /* A drawing, not a map: its sections are empty. */
+  loaded = tg_venue_load_data (svg, length, &error);
+  g_assert_null (loaded);
+  g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "has no seats"));
+}
+
 static TgVenue *
 load_fixture (void)
 {
@@ -867,6 +891,7 @@ main (int   argc,
   g_test_add_func ("/engine/venue/preset/geometry", test_preset_geometry);
   g_test_add_func ("/engine/venue/preset/deterministic", test_preset_deterministic);
   g_test_add_func ("/engine/venue/round-trip", test_round_trip);
+  g_test_add_func ("/engine/venue/backdrop", test_backdrop);
   g_test_add_func ("/engine/venue/load-file", test_load_file);
   g_test_add_func ("/engine/venue/save-file", test_save_file);
   g_test_add_func ("/engine/venue/find", test_find);

@@ -1720,7 +1720,8 @@ append_outline_path (GString         *out,
 static void
 append_section (GString         *out,
                 TgVenue         *self,
-                guint            index)
+                guint            index,
+                gboolean         with_seats)
 {
   const TgSection *section = &g_array_index (self->sections, TgSection, index);
   const TgSeat *seats = (const TgSeat *) (gpointer) self->seats->data;
@@ -1770,19 +1771,18 @@ append_section (GString         *out,
   append_text (out, label[0], label[1] + label_size * 0.35, label_size, label[2], label[0], label[1],
                COLOR_LABEL, "bold", TRUE, section->name);
 
-  for (guint i = 0; i < section->n_seats; i++)
+  for (guint i = 0; with_seats && i < section->n_seats; i++)
     append_seat (out, self, &seats[section->first_seat + i]);
 
   g_string_append (out, "  </g>\n");
 }
 
-char *
-tg_venue_to_svg (TgVenue *self,
-                 gsize   *length)
+static char *
+write_svg (TgVenue  *self,
+           gboolean  with_seats,
+           gsize    *length)
 {
   GString *out;
-
-  g_return_val_if_fail (TG_IS_VENUE (self), NULL);
 
   out = g_string_sized_new (128 + self->seats->len * 180);
   g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -1823,13 +1823,31 @@ tg_venue_to_svg (TgVenue *self,
                MIN (self->stage[3] / 3, 24), 0, 0, 0, "#ffffff", "bold", FALSE, "STAGE");
 
   for (guint i = 0; i < self->sections->len; i++)
-    append_section (out, self, i);
+    append_section (out, self, i, with_seats);
 
   g_string_append (out, "</svg>\n");
 
   if (length != NULL)
     *length = out->len;
   return g_string_free (out, FALSE);
+}
+
+char *
+tg_venue_to_svg (TgVenue *self,
+                 gsize   *length)
+{
+  g_return_val_if_fail (TG_IS_VENUE (self), NULL);
+
+  return write_svg (self, TRUE, length);
+}
+
+char *
+tg_venue_to_backdrop_svg (TgVenue *self,
+                          gsize   *length)
+{
+  g_return_val_if_fail (TG_IS_VENUE (self), NULL);
+
+  return write_svg (self, FALSE, length);
 }
 
 gboolean

@@ -79,6 +79,10 @@ TgVenue         *tg_venue_load_file         (const char   *path,
                                              GError      **error);
 char            *tg_venue_to_svg            (TgVenue      *self,
                                              gsize        *length);
+/* The drawing of the map without its seats — stage, section outlines and names — for views that
+ * draw the seats themselves. Same size and coordinates as tg_venue_to_svg(); not a loadable map. */
+char            *tg_venue_to_backdrop_svg   (TgVenue      *self,
+                                             gsize        *length);
 gboolean         tg_venue_save_file         (TgVenue      *self,
                                              const char   *path,
                                              GError      **error);
