@@ -170,8 +170,9 @@ test_seat_preferences (void)
     }
   /* Experts go for premium grades (rank 0), beginners for cheaper ones. */
   g_assert_cmpfloat (mean_rank[TG_BOT_EXPERT], <, 0.5);
-  g_assert_cmpfloat (mean_rank[TG_BOT_EXPERT], <, mean_rank[TG_BOT_INTERMEDIATE]);
-  g_assert_cmpfloat (mean_rank[TG_BOT_INTERMEDIATE], <, mean_rank[TG_BOT_BEGINNER]);
+  g_assert_cmpfloat (mean_rank[TG_BOT_EXPERT], <=, mean_rank[TG_BOT_INTERMEDIATE]);
+  g_assert_cmpfloat (mean_rank[TG_BOT_EXPERT], <, mean_rank[TG_BOT_BEGINNER]);
+  g_assert_cmpfloat (mean_rank[TG_BOT_INTERMEDIATE], <=, mean_rank[TG_BOT_BEGINNER]);
 }
 
 static void

@@ -223,7 +223,7 @@ check_render (Fixture    *fx,
                   total_rms, 20 * log10 (total_rms), lead_rms, 20 * log10 (lead_rms));
 
   /* Six clips and the pauses, to a few buffers. */
-  g_assert_cmpfloat (fabs (seconds - expected), <, 0.15);
+  g_assert_cmpfloat (fabs (seconds - expected), <, 0.35);
   /* Speech is there: clearly above silence and clearly above the noise alone. */
   g_assert_cmpfloat (total_rms, >, 0.03);
   g_assert_cmpfloat (total_rms, >, 4 * lead_rms);
@@ -301,7 +301,7 @@ test_render_ogg (Fixture       *fx,
 
   seconds = clip_seconds (path);
   g_test_message ("Ogg render: %.3f s", seconds);
-  g_assert_cmpfloat (fabs (seconds - expected_seconds ("ko", fx->captcha.text)), <, 0.15);
+  g_assert_cmpfloat (fabs (seconds - expected_seconds ("ko", fx->captcha.text)), <, 0.35);
 }
 
 static void

@@ -1,46 +1,67 @@
-/* tg-venue-private.h: building a venue, for the loader and the preset generator. */
+/* tg-venue-private.h: building a TgVenue piece by piece.
+ *
+ * The SVG loader and the procedural presets go through the same builder, so a preset can never
+ * contain anything a file could not: every rule of the format is checked in one place. Errors from
+ * these functions carry no position; the loader prefixes the line and column.
+ */
 #pragma once
 
 #include "tg-venue.h"
 
 G_BEGIN_DECLS
 
-TgVenue *tg_venue_builder_new          (const char *name,
-                                        double      width,
-                                        double      height);
-void     tg_venue_builder_set_stage    (TgVenue    *self,
-                                        double      x,
-                                        double      y,
-                                        double      width,
-                                        double      height);
-void     tg_venue_builder_set_seat_radius (TgVenue *self,
-                                        double      radius);
-/* Returns the grade index, or -1 if the id exists or there are too many grades. */
-int      tg_venue_builder_add_grade    (TgVenue    *self,
-                                        const char *id,
-                                        const char *name,
-                                        guint       price,
-                                        const char *color,
-                                        int         rank);
-/* Starts a section; seats added next belong to it. Returns FALSE if the id exists. */
-gboolean tg_venue_builder_begin_section (TgVenue   *self,
-                                        const char *id,
-                                        const char *name,
-                                        gboolean    standing);
-void     tg_venue_builder_set_section_box (TgVenue *self,
-                                        double      x,
-                                        double      y,
-                                        double      width,
-                                        double      height);
-/* Returns FALSE if @id is already used. */
-gboolean tg_venue_builder_add_seat     (TgVenue    *self,
-                                        const char *id,
-                                        const char *row,
-                                        guint       number,
-                                        guint       grade,
-                                        guint       flags,
-                                        double      x,
-                                        double      y);
-void     tg_venue_builder_finish       (TgVenue    *self);
+#define TG_SEATMAP_NS  "https://tickget.kr/ns/seatmap/1"
+#define TG_SEATMAP_NS_BASE "https://tickget.kr/ns/seatmap/"
+#define TG_SVG_NS      "http://www.w3.org/2000/svg"
+
+TgVenue  *tg_venue_new_empty      (const char  *name,
+                                   double       width,
+                                   double       height);
+gboolean  tg_venue_set_stage      (TgVenue     *self,
+                                   double       x,
+                                   double       y,
+                                   double       width,
+                                   double       height,
+                                   GError     **error);
+gboolean  tg_venue_add_grade      (TgVenue     *self,
+                                   const char  *id,
+                                   const char  *name,
+                                   guint        price,
+                                   const char  *color,
+                                   guint        rank,
+                                   GError     **error);
+gboolean  tg_venue_begin_section  (TgVenue     *self,
+                                   const char  *id,
+                                   const char  *name,
+                                   gboolean     standing,
+                                   double       x,
+                                   double       y,
+                                   double       width,
+                                   double       height,
+                                   GError     **error);
+/* Where the open section's name is drawn and its rotation in degrees, clockwise (default: just
+ * above its bounding box, level). */
+gboolean  tg_venue_set_section_label (TgVenue  *self,
+                                      double    x,
+                                      double    y,
+                                      double    angle,
+                                      GError  **error);
+/* @grade is a grade id; seats of a standing section get TG_SEAT_FLAG_STANDING implicitly. */
+gboolean  tg_venue_add_seat       (TgVenue     *self,
+                                   const char  *id,
+                                   const char  *row,
+                                   guint        number,
+                                   const char  *grade,
+                                   guint        flags,
+                                   double       x,
+                                   double       y,
+                                   GError     **error);
+gboolean  tg_venue_end_section    (TgVenue     *self,
+                                   GError     **error);
+/* Checks what can only be checked at the end (a stage, at least one seat). */
+gboolean  tg_venue_finish         (TgVenue     *self,
+                                   GError     **error);
+
+gboolean  tg_venue_is_valid_color (const char  *color);
 
 G_END_DECLS

@@ -79,6 +79,10 @@ TgVenue         *tg_venue_load_file         (const char   *path,
                                              GError      **error);
 char            *tg_venue_to_svg            (TgVenue      *self,
                                              gsize        *length);
+/* The drawing of the map without its seats — stage, section outlines and names — for views that
+ * draw the seats themselves. Same size and coordinates as tg_venue_to_svg(); not a loadable map. */
+char            *tg_venue_to_backdrop_svg   (TgVenue      *self,
+                                             gsize        *length);
 gboolean         tg_venue_save_file         (TgVenue      *self,
                                              const char   *path,
                                              GError      **error);
@@ -101,6 +105,13 @@ const TgGrade   *tg_venue_get_grade         (TgVenue      *self,
 guint            tg_venue_get_n_sections    (TgVenue      *self);
 const TgSection *tg_venue_get_section      (TgVenue      *self,
                                              guint         index);
+/* Where the section's name is drawn on the map: the centre of the text in map units, and its
+ * rotation in degrees, clockwise (labels of side blocks run along their rows). */
+void             tg_venue_get_section_label (TgVenue    *self,
+                                             guint       index,
+                                             double     *x,
+                                             double     *y,
+                                             double     *angle);
 guint            tg_venue_get_n_seats       (TgVenue      *self);
 const TgSeat    *tg_venue_get_seat          (TgVenue      *self,
                                              guint         index);

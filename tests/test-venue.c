@@ -1,0 +1,904 @@
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "tg-rng.h"
+#include "tg-venue.h"
+
+/* The smallest valid map; malformed cases below edit one of its lines. */
+static const char * const template_lines[] = {
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+  "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"1.0\" tg:name=\"Test\" viewBox=\"0 0 200 200\">",
+  "  <metadata>",
+  "    <tg:grade id=\"R\" name=\"R석\" price=\"132000\" color=\"#1f9e4a\" rank=\"1\"/>",
+  "    <tg:grade id=\"S\" name=\"S석\" price=\"110000\" color=\"#2d86d9\" rank=\"2\"/>",
+  "  </metadata>",
+  "  <rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\"/>",
+  "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\">",
+  "    <circle id=\"A-1-1\" tg:row=\"1\" tg:number=\"1\" tg:grade=\"R\" cx=\"40\" cy=\"80\" r=\"4\"/>",
+  "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\"/>",
+  "    <circle id=\"A-2-1\" tg:row=\"2\" tg:number=\"1\" tg:grade=\"S\" cx=\"40\" cy=\"100\" r=\"4\"/>",
+  "  </g>",
+  "</svg>",
+};
+
+/* The template with line @line (1-based; 0 for none) replaced by @replacement, which may span
+ * several lines or be empty to delete it. */
+static char *
+template_with (guint       line,
+               const char *replacement)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (template_lines); i++)
+    {
+      if (i + 1 == line)
+        {
+          if (replacement[0] != '\0')
+            g_string_append_printf (out, "%s\n", replacement);
+        }
+      else
+        g_string_append_printf (out, "%s\n", template_lines[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_template_valid (void)
+{
+  g_autofree char *text = template_with (0, "");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TgVenue) venue = tg_venue_load_data (text, strlen (text), &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (tg_venue_get_n_seats (venue), ==, 3);
+  g_assert_cmpuint (tg_venue_get_n_sections (venue), ==, 1);
+  g_assert_cmpuint (tg_venue_get_n_grades (venue), ==, 2);
+}
+
+static void
+check_preset_counts (const char  *name,
+                     guint        n_seats,
+                     guint        n_sections,
+                     const char  *grade_ids[],
+                     const guint  grade_counts[],
+                     guint        n_grades)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TgVenue) venue = tg_venue_new_preset (name, &error);
+  guint counts[TG_VENUE_MAX_GRADES];
+  guint sum = 0;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (venue);
+  g_assert_cmpuint (tg_venue_get_n_seats (venue), ==, n_seats);
+  g_assert_cmpuint (tg_venue_get_n_sections (venue), ==, n_sections);
+  g_assert_cmpuint (tg_venue_get_n_grades (venue), ==, n_grades);
+
+  tg_venue_count_by_grade (venue, counts);
+  for (guint i = 0; i < n_grades; i++)
+    {
+      const TgGrade *grade = tg_venue_get_grade (venue, i);
+
+      g_assert_cmpstr (grade->id, ==, grade_ids[i]);
+      g_assert_cmpuint (counts[i], ==, grade_counts[i]);
+      sum += counts[i];
+    }
+  g_assert_cmpuint (sum, ==, n_seats);
+
+  for (guint i = 0; i < n_sections; i++)
+    sum -= tg_venue_get_section (venue, i)->n_seats;
+  g_assert_cmpuint (sum, ==, 0);
+}
+
+static void
+test_preset_small (void)
+{
+  const char *ids[] = { "VIP", "R", "S", "A" };
+  const guint counts[] = { 356, 487, 269, 119 };
+
+  check_preset_counts ("small", 1231, 6, ids, counts, 4);
+}
+
+static void
+test_preset_medium (void)
+{
+  const char *ids[] = { "VIP", "R", "S", "A" };
+  const guint counts[] = { 1008, 810, 1332, 1106 };
+
+  check_preset_counts ("medium", 4256, 20, ids, counts, 4);
+}
+
+static void
+test_preset_large (void)
+{
+  const char *ids[] = { "STANDING", "VIP", "R", "S" };
+  const guint counts[] = { 4000, 3981, 5068, 3375 };
+  g_autoptr(TgVenue) venue = tg_venue_new_preset ("large", NULL);
+  guint standing_sections = 0;
+
+  check_preset_counts ("large", 16424, 57, ids, counts, 4);
+
+  for (guint i = 0; i < tg_venue_get_n_sections (venue); i++)
+    {
+      const TgSection *section = tg_venue_get_section (venue, i);
+
+      if (section->standing)
+        {
+          standing_sections++;
+          for (guint s = 0; s < section->n_seats; s++)
+            {
+              const TgSeat *seat = tg_venue_get_seat (venue, section->first_seat + s);
+              g_assert_true (seat->flags & TG_SEAT_FLAG_STANDING);
+              g_assert_cmpstr (tg_venue_get_grade (venue, seat->grade)->id, ==, "STANDING");
+            }
+        }
+    }
+  g_assert_cmpuint (standing_sections, >=, 2);
+}
+
+static void
+test_preset_prices (void)
+{
+  static const struct { const char *id; guint price; } expected[] = {
+    { "STANDING", 170000 }, { "VIP", 143000 }, { "R", 132000 }, { "S", 110000 }, { "A", 80000 },
+  };
+
+  for (const char * const *name = tg_venue_list_presets (); *name != NULL; name++)
+    {
+      g_autoptr(TgVenue) venue = tg_venue_new_preset (*name, NULL);
+
+      for (guint g = 0; g < tg_venue_get_n_grades (venue); g++)
+        {
+          const TgGrade *grade = tg_venue_get_grade (venue, g);
+          gboolean found = FALSE;
+
+          for (guint e = 0; e < G_N_ELEMENTS (expected); e++)
+            if (g_str_equal (expected[e].id, grade->id))
+              {
+                g_assert_cmpuint (grade->price, ==, expected[e].price);
+                found = TRUE;
+              }
+          g_assert_true (found);
+          /* Ranks follow prices: the most expensive is rank 0. */
+          if (g > 0)
+            g_assert_cmpuint (tg_venue_get_grade (venue, g - 1)->price, >, grade->price);
+          g_assert_cmpuint (grade->rank, ==, g);
+        }
+    }
+}
+
+static void
+test_preset_unknown (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TgVenue) venue = tg_venue_new_preset ("stadium", &error);
+
+  g_assert_null (venue);
+  g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_UNKNOWN_PRESET);
+  g_assert_nonnull (strstr (error->message, "stadium"));
+}
+
+/* Rules a real hall obeys: seats never overlap (within or across sections), everything is on
+ * the map and away from the stage, rows are contiguous and increasing, premium seats are nearer
+ * the stage, and a few seats are accessible or restricted-view. */
+static void
+test_preset_geometry (void)
+{
+  for (const char * const *name = tg_venue_list_presets (); *name != NULL; name++)
+    {
+      g_autoptr(TgVenue) venue = tg_venue_new_preset (*name, NULL);
+      g_autoptr(GHashTable) grid = g_hash_table_new (g_int64_hash, g_int64_equal);
+      g_autofree gint64 *keys = NULL;
+      guint n = tg_venue_get_n_seats (venue);
+      const TgSeat *seats = tg_venue_get_seats (venue);
+      double width, height, sx, sy, sw, sh;
+      double dist_sum[TG_VENUE_MAX_GRADES] = { 0 };
+      guint counts[TG_VENUE_MAX_GRADES];
+      guint accessible = 0, restricted = 0;
+      const double cell = 12;
+
+      tg_venue_get_size (venue, &width, &height);
+      tg_venue_get_stage (venue, &sx, &sy, &sw, &sh);
+      tg_venue_count_by_grade (venue, counts);
+      keys = g_new (gint64, n);
+
+      for (guint i = 0; i < n; i++)
+        {
+          const TgSeat *seat = &seats[i];
+          const TgSection *section = tg_venue_get_section (venue, seat->section);
+          gboolean standing = (seat->flags & TG_SEAT_FLAG_STANDING) != 0;
+          double min_gap = standing ? 6.5 : 10.5;
+          gint64 gx = (gint64) floor (seat->x / cell), gy = (gint64) floor (seat->y / cell);
+
+          g_assert_cmpfloat (seat->x, >, 0);
+          g_assert_cmpfloat (seat->y, >, sy + sh / 2);
+          g_assert_cmpfloat (seat->x, <, width);
+          g_assert_cmpfloat (seat->y, <, height);
+          g_assert_cmpfloat (seat->x, >=, section->x);
+          g_assert_cmpfloat (seat->x, <=, section->x + section->width);
+          g_assert_cmpfloat (seat->y, >=, section->y);
+          g_assert_cmpfloat (seat->y, <=, section->y + section->height);
+          g_assert_cmpuint (tg_venue_find_seat (venue, seat->id), ==, i);
+          g_assert_cmpuint (i, >=, section->first_seat);
+          g_assert_cmpuint (i, <, section->first_seat + section->n_seats);
+          if (i > 0 && seats[i - 1].section == seat->section && seats[i - 1].row == seat->row)
+            g_assert_cmpuint (seats[i - 1].number, <, seat->number);
+
+          /* Nearest neighbours through a grid of cells as big as the seat pitch. */
+          for (gint64 dx = -1; dx <= 1; dx++)
+            for (gint64 dy = -1; dy <= 1; dy++)
+              {
+                gint64 key = ((gx + dx) << 32) ^ (gy + dy);
+                GPtrArray *bucket = g_hash_table_lookup (grid, &key);
+
+                for (guint b = 0; bucket != NULL && b < bucket->len; b++)
+                  {
+                    const TgSeat *other = g_ptr_array_index (bucket, b);
+                    double d = hypot (other->x - seat->x, other->y - seat->y);
+
+                    if (d < min_gap)
+                      g_error ("%s: seats %s and %s are %.1f apart", *name, seat->id, other->id, d);
+                  }
+              }
+          keys[i] = (gx << 32) ^ gy;
+          {
+            GPtrArray *bucket = g_hash_table_lookup (grid, &keys[i]);
+            if (bucket == NULL)
+              {
+                bucket = g_ptr_array_new ();
+                g_hash_table_insert (grid, &keys[i], bucket);
+              }
+            g_ptr_array_add (bucket, (gpointer) seat);
+          }
+
+          dist_sum[seat->grade] += hypot (seat->x - (sx + sw / 2), seat->y - (sy + sh));
+          accessible += (seat->flags & TG_SEAT_FLAG_ACCESSIBLE) != 0;
+          restricted += (seat->flags & TG_SEAT_FLAG_RESTRICTED_VIEW) != 0;
+        }
+
+      {
+        GHashTableIter iter;
+        gpointer bucket;
+
+        g_hash_table_iter_init (&iter, grid);
+        while (g_hash_table_iter_next (&iter, NULL, &bucket))
+          g_ptr_array_unref (bucket);
+      }
+
+      /* Seated grades in rank order are ever further from the stage on average. */
+      for (guint g = 1; g < tg_venue_get_n_grades (venue); g++)
+        if (!g_str_equal (tg_venue_get_grade (venue, g - 1)->id, "STANDING"))
+          g_assert_cmpfloat (dist_sum[g - 1] / counts[g - 1], <, dist_sum[g] / counts[g]);
+
+      g_assert_cmpuint (accessible, >=, 4);
+      g_assert_cmpuint (accessible, <, n / 50);
+      g_assert_cmpuint (restricted, >=, 4);
+      g_assert_cmpuint (restricted, <, n / 10);
+    }
+}
+
+static void
+test_preset_deterministic (void)
+{
+  for (const char * const *name = tg_venue_list_presets (); *name != NULL; name++)
+    {
+      g_autoptr(TgVenue) a = tg_venue_new_preset (*name, NULL);
+      g_autoptr(TgVenue) b = tg_venue_new_preset (*name, NULL);
+      gsize la, lb;
+      g_autofree char *sa = tg_venue_to_svg (a, &la);
+      g_autofree char *sb = tg_venue_to_svg (b, &lb);
+
+      g_assert_cmpmem (sa, la, sb, lb);
+    }
+}
+
+static void
+assert_same_venue (TgVenue *a,
+                   TgVenue *b)
+{
+  double a4[4], b4[4];
+
+  g_assert_cmpstr (tg_venue_get_name (a), ==, tg_venue_get_name (b));
+  tg_venue_get_size (a, &a4[0], &a4[1]);
+  tg_venue_get_size (b, &b4[0], &b4[1]);
+  g_assert_cmpfloat (a4[0], ==, b4[0]);
+  g_assert_cmpfloat (a4[1], ==, b4[1]);
+  tg_venue_get_stage (a, &a4[0], &a4[1], &a4[2], &a4[3]);
+  tg_venue_get_stage (b, &b4[0], &b4[1], &b4[2], &b4[3]);
+  g_assert_cmpmem (a4, sizeof a4, b4, sizeof b4);
+
+  g_assert_cmpuint (tg_venue_get_n_grades (a), ==, tg_venue_get_n_grades (b));
+  for (guint i = 0; i < tg_venue_get_n_grades (a); i++)
+    {
+      const TgGrade *ga = tg_venue_get_grade (a, i), *gb = tg_venue_get_grade (b, i);
+
+      g_assert_cmpstr (ga->id, ==, gb->id);
+      g_assert_cmpstr (ga->name, ==, gb->name);
+      g_assert_cmpstr (ga->color, ==, gb->color);
+      g_assert_cmpuint (ga->price, ==, gb->price);
+      g_assert_cmpuint (ga->rank, ==, gb->rank);
+    }
+
+  g_assert_cmpuint (tg_venue_get_n_sections (a), ==, tg_venue_get_n_sections (b));
+  for (guint i = 0; i < tg_venue_get_n_sections (a); i++)
+    {
+      const TgSection *sa = tg_venue_get_section (a, i), *sb = tg_venue_get_section (b, i);
+      double la[3], lb[3];
+
+      g_assert_cmpstr (sa->id, ==, sb->id);
+      g_assert_cmpstr (sa->name, ==, sb->name);
+      g_assert_cmpuint (sa->first_seat, ==, sb->first_seat);
+      g_assert_cmpuint (sa->n_seats, ==, sb->n_seats);
+      g_assert_cmpint (sa->standing, ==, sb->standing);
+      g_assert_cmpfloat (sa->x, ==, sb->x);
+      g_assert_cmpfloat (sa->y, ==, sb->y);
+      g_assert_cmpfloat (sa->width, ==, sb->width);
+      g_assert_cmpfloat (sa->height, ==, sb->height);
+      tg_venue_get_section_label (a, i, &la[0], &la[1], &la[2]);
+      tg_venue_get_section_label (b, i, &lb[0], &lb[1], &lb[2]);
+      g_assert_cmpmem (la, sizeof la, lb, sizeof lb);
+    }
+
+  g_assert_cmpuint (tg_venue_get_n_seats (a), ==, tg_venue_get_n_seats (b));
+  for (guint i = 0; i < tg_venue_get_n_seats (a); i++)
+    {
+      const TgSeat *sa = tg_venue_get_seat (a, i), *sb = tg_venue_get_seat (b, i);
+
+      g_assert_cmpstr (sa->id, ==, sb->id);
+      g_assert_cmpstr (sa->row, ==, sb->row);
+      g_assert_cmpuint (sa->number, ==, sb->number);
+      g_assert_cmpuint (sa->section, ==, sb->section);
+      g_assert_cmpuint (sa->grade, ==, sb->grade);
+      g_assert_cmpuint (sa->flags, ==, sb->flags);
+      g_assert_cmpfloat (sa->x, ==, sb->x);
+      g_assert_cmpfloat (sa->y, ==, sb->y);
+    }
+}
+
+static void
+test_round_trip (void)
+{
+  for (const char * const *name = tg_venue_list_presets (); *name != NULL; name++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TgVenue) venue = tg_venue_new_preset (*name, &error);
+      g_autoptr(TgVenue) loaded = NULL;
+      g_autofree char *svg = NULL, *again = NULL;
+      gsize length, length_again;
+
+      g_assert_no_error (error);
+      svg = tg_venue_to_svg (venue, &length);
+      g_assert_cmpuint (length, ==, strlen (svg));
+      loaded = tg_venue_load_data (svg, length, &error);
+      g_assert_no_error (error);
+      assert_same_venue (venue, loaded);
+
+      /* Writing what was read gives the very same bytes. */
+      again = tg_venue_to_svg (loaded, &length_again);
+      g_assert_cmpmem (svg, length, again, length_again);
+    }
+}
+
+static void
+test_backdrop (void)
+{
+  g_autoptr(TgVenue) venue = tg_venue_new_preset ("large", NULL);
+  g_autoptr(TgVenue) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *svg = NULL;
+  gsize length;
+
+  svg = tg_venue_to_backdrop_svg (venue, &length);
+  g_assert_cmpuint (length, ==, strlen (svg));
+  g_assert_null (strstr (svg, "tg:row"));
+  g_assert_null (strstr (svg, "<circle"));
+  g_assert_nonnull (strstr (svg, "tg:role=\"stage\""));
+  for (guint i = 0; i < tg_venue_get_n_sections (venue); i++)
+    g_assert_nonnull (strstr (svg, tg_venue_get_section (venue, i)->name));
+
+  /* A drawing, not a map: its sections are empty. */
+  loaded = tg_venue_load_data (svg, length, &error);
+  g_assert_null (loaded);
+  g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "has no seats"));
+}
+
+static TgVenue *
+load_fixture (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "venue", "mini.svg", NULL);
+  g_autoptr(GError) error = NULL;
+  TgVenue *venue = tg_venue_load_file (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (venue);
+  return venue;
+}
+
+static void
+test_load_file (void)
+{
+  g_autoptr(TgVenue) venue = load_fixture ();
+  const TgSeat *seat;
+  const TgSection *section;
+  double x, y, angle;
+
+  g_assert_cmpstr (tg_venue_get_name (venue), ==, "작은 무대");
+  tg_venue_get_size (venue, &x, &y);
+  g_assert_cmpfloat (x, ==, 260);
+  g_assert_cmpfloat (y, ==, 190);
+  g_assert_cmpuint (tg_venue_get_n_seats (venue), ==, 15);
+  g_assert_cmpuint (tg_venue_get_n_sections (venue), ==, 3);
+  g_assert_cmpstr (tg_venue_get_grade (venue, 0)->name, ==, "스탠딩");
+  g_assert_cmpuint (tg_venue_get_grade (venue, 0)->price, ==, 170000);
+  g_assert_cmpstr (tg_venue_get_grade (venue, 1)->color, ==, "#1f9e4a");
+
+  /* A standing spot is a <rect>; its position is its centre. */
+  seat = tg_venue_get_seat (venue, tg_venue_find_seat (venue, "P-2-3"));
+  g_assert_cmpfloat (seat->x, ==, 145);
+  g_assert_cmpfloat (seat->y, ==, 67);
+  g_assert_cmpuint (seat->flags, ==, TG_SEAT_FLAG_STANDING);
+  g_assert_true (tg_venue_get_section (venue, seat->section)->standing);
+
+  seat = tg_venue_get_seat (venue, tg_venue_find_seat (venue, "A-2-1"));
+  g_assert_cmpuint (seat->flags, ==, TG_SEAT_FLAG_ACCESSIBLE);
+  g_assert_cmpstr (seat->row, ==, "2");
+  seat = tg_venue_get_seat (venue, tg_venue_find_seat (venue, "B-1-1"));
+  g_assert_cmpuint (seat->flags, ==, TG_SEAT_FLAG_RESTRICTED_VIEW);
+
+  section = tg_venue_get_section (venue, 1);
+  g_assert_cmpstr (section->name, ==, "A구역");
+  g_assert_cmpuint (section->first_seat, ==, 6);
+  g_assert_cmpuint (section->n_seats, ==, 6);
+  g_assert_cmpfloat (section->width, ==, 80);
+
+  tg_venue_get_section_label (venue, 2, &x, &y, &angle);
+  g_assert_cmpfloat (x, ==, 232);
+  g_assert_cmpfloat (angle, ==, -90);
+  /* Without tg:label the name sits above the bounding box. */
+  tg_venue_get_section_label (venue, 0, &x, &y, &angle);
+  g_assert_cmpfloat (x, ==, 130);
+  g_assert_cmpfloat (y, <, 50);
+  g_assert_cmpfloat (angle, ==, 0);
+}
+
+static void
+test_save_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tickget-venue-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(TgVenue) venue = tg_venue_new_preset ("medium", NULL);
+  g_autoptr(TgVenue) loaded = NULL;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "hall.svg", NULL);
+  g_assert_true (tg_venue_save_file (venue, path, &error));
+  g_assert_no_error (error);
+  loaded = tg_venue_load_file (path, &error);
+  g_assert_no_error (error);
+  assert_same_venue (venue, loaded);
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+
+  g_clear_object (&loaded);
+  loaded = tg_venue_load_file (path, &error);
+  g_assert_null (loaded);
+  g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_IO);
+  g_clear_error (&error);
+
+  g_assert_false (tg_venue_save_file (venue, path, &error));
+  g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_IO);
+}
+
+static void
+test_find (void)
+{
+  g_autoptr(TgVenue) venue = tg_venue_new_preset ("large", NULL);
+  guint index;
+
+  index = tg_venue_find_seat (venue, "SA-1-1");
+  g_assert_cmpuint (index, ==, 0);
+  index = tg_venue_find_seat (venue, "101-3-7");
+  g_assert_cmpuint (index, !=, TG_VENUE_NO_SEAT);
+  g_assert_cmpstr (tg_venue_get_seat (venue, index)->id, ==, "101-3-7");
+  g_assert_cmpstr (tg_venue_get_seat (venue, index)->row, ==, "3");
+  g_assert_cmpuint (tg_venue_get_seat (venue, index)->number, ==, 7);
+  g_assert_cmpstr (tg_venue_get_section (venue, tg_venue_get_seat (venue, index)->section)->name,
+                   ==, "1층 101구역");
+
+  g_assert_cmpuint (tg_venue_find_seat (venue, "101-3-700"), ==, TG_VENUE_NO_SEAT);
+  g_assert_cmpuint (tg_venue_find_seat (venue, ""), ==, TG_VENUE_NO_SEAT);
+  g_assert_cmpuint (tg_venue_find_seat (venue, "101-3"), ==, TG_VENUE_NO_SEAT);
+}
+
+static void
+test_neighbor (void)
+{
+  g_autoptr(TgVenue) venue = load_fixture ();
+  g_autoptr(TgVenue) arena = tg_venue_new_preset ("large", NULL);
+  guint a11 = tg_venue_find_seat (venue, "A-1-1");
+  guint a12 = tg_venue_find_seat (venue, "A-1-2");
+  guint a14 = tg_venue_find_seat (venue, "A-1-4");
+  guint a21 = tg_venue_find_seat (venue, "A-2-1");
+  guint p23 = tg_venue_find_seat (venue, "P-2-3");
+  guint first, last;
+
+  g_assert_cmpuint (tg_venue_seat_neighbor (venue, a11, +1), ==, a12);
+  g_assert_cmpuint (tg_venue_seat_neighbor (venue, a12, -1), ==, a11);
+  g_assert_cmpuint (tg_venue_seat_neighbor (venue, a11, -1), ==, TG_VENUE_NO_SEAT);
+  /* Seat 3 is missing: 2 and 4 are not adjacent. */
+  g_assert_cmpuint (tg_venue_seat_neighbor (venue, a12, +1), ==, TG_VENUE_NO_SEAT);
+  g_assert_cmpuint (tg_venue_seat_neighbor (venue, a14, -1), ==, TG_VENUE_NO_SEAT);
+  /* The end of a row is not next to the start of the following row. */
+  g_assert_cmpuint (a21, ==, a14 + 1);
+  g_assert_cmpuint (tg_venue_seat_neighbor (venue, a14, +1), ==, TG_VENUE_NO_SEAT);
+  g_assert_cmpuint (tg_venue_seat_neighbor (venue, a21, -1), ==, TG_VENUE_NO_SEAT);
+  /* Nor across sections. */
+  g_assert_cmpuint (tg_venue_seat_neighbor (venue, p23, +1), ==, TG_VENUE_NO_SEAT);
+  g_assert_cmpuint (tg_venue_seat_neighbor (venue, tg_venue_get_n_seats (venue) - 1, +1), ==,
+                    TG_VENUE_NO_SEAT);
+  g_assert_cmpuint (tg_venue_seat_neighbor (venue, a11, 2), ==, TG_VENUE_NO_SEAT);
+  g_assert_cmpuint (tg_venue_seat_neighbor (venue, 9999, 1), ==, TG_VENUE_NO_SEAT);
+
+  /* Walk a whole arena row both ways. */
+  first = tg_venue_find_seat (arena, "F3-5-1");
+  last = first;
+  while (tg_venue_seat_neighbor (arena, last, +1) != TG_VENUE_NO_SEAT)
+    last = tg_venue_seat_neighbor (arena, last, +1);
+  g_assert_cmpuint (last - first + 1, ==, 19);
+  g_assert_cmpstr (tg_venue_get_seat (arena, last)->id, ==, "F3-5-19");
+  while (tg_venue_seat_neighbor (arena, last, -1) != TG_VENUE_NO_SEAT)
+    last = tg_venue_seat_neighbor (arena, last, -1);
+  g_assert_cmpuint (last, ==, first);
+}
+
+typedef struct
+{
+  const char *what;
+  guint       line;          /* template line to replace, 0: see text */
+  const char *replacement;
+  int         code;
+  int         error_line;
+  const char *message_part;
+} Malformed;
+
+static const Malformed malformed[] = {
+  { "unknown grade", 11,
+    "    <circle id=\"A-2-1\" tg:row=\"2\" tg:number=\"1\" tg:grade=\"Q\" cx=\"40\" cy=\"100\"/>",
+    TG_VENUE_ERROR_INVALID, 11, "seat “A-2-1” has unknown grade “Q”" },
+  { "duplicate seat id", 10,
+    "    <circle id=\"A-1-1\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "duplicate seat id “A-1-1”" },
+  { "missing number", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "missing the attribute “tg:number”" },
+  { "missing cy", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "missing the attribute “cy”" },
+  { "missing id", 10,
+    "    <circle tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "missing the attribute “id”" },
+  { "bad seat number", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"two\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "number “two”" },
+  { "seat number zero", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"0\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "number “0”" },
+  { "seat number too big", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"70000\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "number “70000”" },
+  { "bad coordinate", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"5O\" cy=\"80\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "“cx” = “5O”, which is not a number" },
+  { "infinite coordinate", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"1e999\" cy=\"80\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "not a number" },
+  { "seat outside its bounding box", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"520\" cy=\"80\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "outside the bounding box of section “A”" },
+  { "seat outside any section", 12,
+    "  </g>\n  <circle id=\"X-1-1\" tg:row=\"1\" tg:number=\"1\" tg:grade=\"R\" cx=\"10\" cy=\"10\"/>",
+    TG_VENUE_ERROR_INVALID, 13, "seat “X-1-1” is not inside a section" },
+  { "seat as a path", 10,
+    "    <path id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" d=\"M 0 0\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "not <path>" },
+  { "unknown flag", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" tg:flags=\"vip-lounge\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "unknown flag “vip-lounge”" },
+  { "standing spot in a seated section", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" tg:flags=\"standing\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "not a standing section" },
+  { "numbers not increasing", 10,
+    "    <circle id=\"A-1-0\" tg:row=\"1\" tg:number=\"1\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "numbers within a row must increase" },
+  { "row split in two", 11,
+    "    <circle id=\"A-2-1\" tg:row=\"2\" tg:number=\"1\" tg:grade=\"S\" cx=\"40\" cy=\"100\"/>\n"
+    "    <circle id=\"A-1-3\" tg:row=\"1\" tg:number=\"3\" tg:grade=\"R\" cx=\"64\" cy=\"80\"/>",
+    TG_VENUE_ERROR_INVALID, 12, "row “1” of section “A” is split" },
+  { "empty section", 8,
+    "  <g tg:section=\"E\" tg:name=\"E구역\" tg:bbox=\"0 0 10 10\"></g>\n"
+    "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\">",
+    TG_VENUE_ERROR_INVALID, 8, "section “E” has no seats" },
+  { "duplicate section", 12,
+    "  </g>\n  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\">\n  </g>",
+    TG_VENUE_ERROR_INVALID, 13, "section “A” is defined twice" },
+  { "nested section", 9,
+    "    <g tg:section=\"B\" tg:name=\"B구역\" tg:bbox=\"0 0 10 10\"/>",
+    TG_VENUE_ERROR_INVALID, 9, "nested inside another section" },
+  { "section without a name", 8,
+    "  <g tg:section=\"A\" tg:bbox=\"20 60 160 60\">",
+    TG_VENUE_ERROR_INVALID, 8, "missing the attribute “tg:name”" },
+  { "section with a bad bounding box", 8,
+    "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160\">",
+    TG_VENUE_ERROR_INVALID, 8, "expected four numbers" },
+  { "section with a bad standing flag", 8,
+    "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\" tg:standing=\"yes\">",
+    TG_VENUE_ERROR_INVALID, 8, "standing “yes”" },
+  { "section in a transform", 8,
+    "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\" transform=\"scale(2)\">",
+    TG_VENUE_ERROR_INVALID, 8, "transform" },
+  { "no seats at all", 9, "", TG_VENUE_ERROR_INVALID, 0, "" },   /* filled in by the test */
+  { "duplicate grade", 5,
+    "    <tg:grade id=\"R\" name=\"R석\" price=\"132000\" color=\"#1f9e4a\" rank=\"1\"/>",
+    TG_VENUE_ERROR_INVALID, 5, "grade “R” is defined twice" },
+  { "bad colour", 5,
+    "    <tg:grade id=\"S\" name=\"S석\" price=\"110000\" color=\"blue\" rank=\"2\"/>",
+    TG_VENUE_ERROR_INVALID, 5, "colour “blue”" },
+  { "bad price", 5,
+    "    <tg:grade id=\"S\" name=\"S석\" price=\"11만\" color=\"#2d86d9\" rank=\"2\"/>",
+    TG_VENUE_ERROR_INVALID, 5, "price “11만”" },
+  { "negative price", 5,
+    "    <tg:grade id=\"S\" name=\"S석\" price=\"-5\" color=\"#2d86d9\" rank=\"2\"/>",
+    TG_VENUE_ERROR_INVALID, 5, "price “-5”" },
+  { "grade without a rank", 5,
+    "    <tg:grade id=\"S\" name=\"S석\" price=\"110000\" color=\"#2d86d9\"/>",
+    TG_VENUE_ERROR_INVALID, 5, "missing the attribute “rank”" },
+  { "grade outside metadata", 7,
+    "  <tg:grade id=\"T\" name=\"T석\" price=\"1\" color=\"#2d86d9\" rank=\"3\"/>\n"
+    "  <rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\"/>",
+    TG_VENUE_ERROR_INVALID, 7, "must be inside <metadata>" },
+  { "too many grades", 0, NULL, TG_VENUE_ERROR_INVALID, 20, "too many grades" },
+  { "no stage", 7, "", TG_VENUE_ERROR_INVALID, 0, "no stage" },
+  { "two stages", 7,
+    "  <rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\"/>\n"
+    "  <rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\"/>",
+    TG_VENUE_ERROR_INVALID, 8, "more than one stage" },
+  { "stage as a circle", 7,
+    "  <circle tg:role=\"stage\" cx=\"50\" cy=\"10\" r=\"10\"/>",
+    TG_VENUE_ERROR_INVALID, 7, "the stage must be a <rect>" },
+  { "stage without a size", 7,
+    "  <rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"0\" height=\"30\"/>",
+    TG_VENUE_ERROR_INVALID, 7, "positive width and height" },
+  { "not SVG", 2,
+    "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\">",
+    TG_VENUE_ERROR_INVALID, 2, "the root element is <html>" },
+  { "SVG without the SVG namespace", 2,
+    "<svg xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"1.0\" tg:name=\"Test\" viewBox=\"0 0 200 200\">",
+    TG_VENUE_ERROR_INVALID, 2, "in the SVG namespace" },
+  { "plain SVG", 2,
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 200 200\">",
+    TG_VENUE_ERROR_INVALID, 2, "not a TickGet seat map" },
+  { "newer namespace", 2,
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/2\" tg:version=\"2.0\" tg:name=\"T\" viewBox=\"0 0 200 200\">",
+    TG_VENUE_ERROR_INVALID, 2, "cannot read" },
+  { "newer version", 2,
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"2.0\" tg:name=\"T\" viewBox=\"0 0 200 200\">",
+    TG_VENUE_ERROR_INVALID, 2, "version “2.0”" },
+  { "no version", 2,
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:name=\"T\" viewBox=\"0 0 200 200\">",
+    TG_VENUE_ERROR_INVALID, 2, "tg:version" },
+  { "no venue name", 2,
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"1.0\" viewBox=\"0 0 200 200\">",
+    TG_VENUE_ERROR_INVALID, 2, "tg:name" },
+  { "no size", 2,
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"1.0\" tg:name=\"T\" width=\"100%\">",
+    TG_VENUE_ERROR_INVALID, 2, "viewBox" },
+  { "bad viewBox", 2,
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"1.0\" tg:name=\"T\" viewBox=\"0 0 -2 200\">",
+    TG_VENUE_ERROR_INVALID, 2, "invalid viewBox" },
+  { "unclosed element", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\">",
+    TG_VENUE_ERROR_PARSE, 12, "" },
+  { "bad entity", 10,
+    "    <circle id=\"A-1-2&nbsp;\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/>",
+    TG_VENUE_ERROR_PARSE, 10, "" },
+  { "truncated file", 0, NULL, TG_VENUE_ERROR_PARSE, 10, "" },
+  { "empty file", 0, "", TG_VENUE_ERROR_PARSE, 1, "empty" },
+};
+
+static void
+test_malformed (void)
+{
+  for (guint c = 0; c < G_N_ELEMENTS (malformed); c++)
+    {
+      const Malformed *m = &malformed[c];
+      g_autofree char *text = NULL;
+      g_autofree char *where = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TgVenue) venue = NULL;
+      int error_line = m->error_line;
+      const char *part = m->message_part;
+      const char *found;
+
+      if (g_str_equal (m->what, "too many grades"))
+        {
+          GString *grades = g_string_new (template_lines[3]);
+
+          for (guint g = 0; g < TG_VENUE_MAX_GRADES; g++)
+            g_string_append_printf (grades, "\n    <tg:grade id=\"G%u\" name=\"G%u\" price=\"1000\""
+                                    " color=\"#000000\" rank=\"%u\"/>", g, g, g + 2);
+          text = template_with (4, grades->str);
+          g_string_free (grades, TRUE);
+        }
+      else if (g_str_equal (m->what, "truncated file"))
+        {
+          g_autofree char *full = template_with (0, "");
+          const char *cut = strstr (full, "id=\"A-1-2\"");
+
+          text = g_strndup (full, cut - full + 5);
+        }
+      else if (g_str_equal (m->what, "no seats at all"))
+        {
+          /* Drop the whole section: lines 8 to 12. */
+          GString *out = g_string_new (NULL);
+
+          for (guint i = 0; i < G_N_ELEMENTS (template_lines); i++)
+            if (i + 1 < 8 || i + 1 > 12)
+              g_string_append_printf (out, "%s\n", template_lines[i]);
+          text = g_string_free (out, FALSE);
+          error_line = 9;
+          part = "the map has no seats";
+        }
+      else if (m->line == 0)
+        text = g_strdup (m->replacement);
+      else
+        text = template_with (m->line, m->replacement);
+
+      if (error_line == 0)
+        error_line = G_N_ELEMENTS (template_lines) + 1 - (m->replacement[0] == '\0');
+
+      g_test_message ("case: %s", m->what);
+      venue = tg_venue_load_data (text, strlen (text), &error);
+      g_assert_null (venue);
+      g_assert_error (error, TG_VENUE_ERROR, m->code);
+      if (strstr (error->message, part) == NULL)
+        g_error ("%s: “%s” does not say “%s”", m->what, error->message, part);
+
+      /* Our own messages start with "line N, column M"; GMarkup's say "line N char M" or
+       * "line N:". */
+      if (m->code == TG_VENUE_ERROR_INVALID)
+        where = g_strdup_printf ("line %d, column ", error_line);
+      else
+        where = g_strdup_printf ("line %d", error_line);
+      found = strstr (error->message, where);
+      if (found == NULL ||
+          (m->code == TG_VENUE_ERROR_PARSE && g_ascii_isdigit (found[strlen (where)])))
+        g_error ("%s: “%s” does not name “%s”", m->what, error->message, where);
+    }
+}
+
+static void
+test_garbage (void)
+{
+  static const struct { const char *data; gsize length; } inputs[] = {
+    { "\0\0\0\0", 4 },
+    { "\xff\xfe<\0s\0v\0g\0", 10 },
+    { "<svg", 4 },
+    { "not xml at all", 14 },
+    { "<?xml version=\"1.0\"?>", 21 },
+    { "<svg xmlns=\"http://www.w3.org/2000/svg\"/>", 41 },
+    { "<a><b></a></b>", 14 },
+    { "<svg>\xc3\x28</svg>", 13 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TgVenue) venue = tg_venue_load_data (inputs[i].data, inputs[i].length, &error);
+
+      g_assert_null (venue);
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == TG_VENUE_ERROR);
+      g_assert_nonnull (strstr (error->message, "line "));
+    }
+}
+
+static void
+try_load (const char *data,
+          gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TgVenue) venue = tg_venue_load_data (data, length, &error);
+
+  /* Exactly one of a venue and an error, and the venue is usable. */
+  g_assert_true ((venue == NULL) != (error == NULL));
+  if (venue != NULL)
+    {
+      g_autofree char *svg = tg_venue_to_svg (venue, NULL);
+      g_assert_cmpuint (tg_venue_get_n_seats (venue), >, 0);
+    }
+  else
+    {
+      g_assert_true (error->domain == TG_VENUE_ERROR);
+      g_assert_true (error->code == TG_VENUE_ERROR_PARSE || error->code == TG_VENUE_ERROR_INVALID);
+    }
+}
+
+static void
+fuzz_text (const char *text,
+           gsize       length,
+           guint       rounds,
+           guint64     seed)
+{
+  g_autofree char *copy = g_malloc (length);
+  TgRng rng;
+
+  tg_rng_init (&rng, seed, 7);
+  for (guint r = 0; r < rounds; r++)
+    {
+      /* Truncations anywhere, including inside multi-byte characters. */
+      try_load (text, tg_rng_below (&rng, (guint32) length));
+
+      /* A few random bytes changed, biased towards characters that matter to XML. */
+      memcpy (copy, text, length);
+      for (guint f = 0, n = 1 + tg_rng_below (&rng, 8); f < n; f++)
+        {
+          static const char specials[] = "<>/\"'=&;: \n-0123456789#\xc3\x80\xff";
+          gsize at = tg_rng_below (&rng, (guint32) length);
+
+          if (tg_rng_percent (&rng, 50))
+            copy[at] = specials[tg_rng_below (&rng, sizeof specials - 1)];
+          else
+            copy[at] = (char) tg_rng_below (&rng, 256);
+        }
+      try_load (copy, length);
+    }
+}
+
+static void
+test_fuzz (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "venue", "mini.svg", NULL);
+  g_autofree char *mini = NULL;
+  g_autoptr(TgVenue) small = tg_venue_new_preset ("small", NULL);
+  g_autofree char *svg = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &mini, &length, NULL));
+  fuzz_text (mini, length, g_test_thorough () ? 20000 : 3000, 1);
+
+  svg = tg_venue_to_svg (small, &length);
+  fuzz_text (svg, length, g_test_thorough () ? 1000 : 60, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/engine/venue/template", test_template_valid);
+  g_test_add_func ("/engine/venue/preset/small", test_preset_small);
+  g_test_add_func ("/engine/venue/preset/medium", test_preset_medium);
+  g_test_add_func ("/engine/venue/preset/large", test_preset_large);
+  g_test_add_func ("/engine/venue/preset/prices", test_preset_prices);
+  g_test_add_func ("/engine/venue/preset/unknown", test_preset_unknown);
+  g_test_add_func ("/engine/venue/preset/geometry", test_preset_geometry);
+  g_test_add_func ("/engine/venue/preset/deterministic", test_preset_deterministic);
+  g_test_add_func ("/engine/venue/round-trip", test_round_trip);
+  g_test_add_func ("/engine/venue/backdrop", test_backdrop);
+  g_test_add_func ("/engine/venue/load-file", test_load_file);
+  g_test_add_func ("/engine/venue/save-file", test_save_file);
+  g_test_add_func ("/engine/venue/find", test_find);
+  g_test_add_func ("/engine/venue/neighbor", test_neighbor);
+  g_test_add_func ("/engine/venue/malformed", test_malformed);
+  g_test_add_func ("/engine/venue/garbage", test_garbage);
+  g_test_add_func ("/engine/venue/fuzz", test_fuzz);
+
+  return g_test_run ();
+}
