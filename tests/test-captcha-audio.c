@@ -223,7 +223,7 @@ check_render (Fixture    *fx,
                   total_rms, 20 * log10 (total_rms), lead_rms, 20 * log10 (lead_rms));
 
   /* Six clips and the pauses, to a few buffers. */
-  g_assert_cmpfloat (fabs (seconds - expected), <, 0.35);
+  g_assert_cmpfloat (fabs (seconds - expected), <, 0.1);
   /* Speech is there: clearly above silence and clearly above the noise alone. */
   g_assert_cmpfloat (total_rms, >, 0.03);
   g_assert_cmpfloat (total_rms, >, 4 * lead_rms);

@@ -6,8 +6,9 @@
  *   audiotestsrc wave=pink-noise (light)                        ! caps ───────────┘
  *
  * The output is audioconvert ! audioresample ! autoaudiosink for playback, or an encoder and a
- * filesink for a file. The noise source never ends by itself: when the spoken part reaches its end,
- * a probe sends EOS to the noise source, so the mix ends with the last character plus a short tail.
+ * filesink for a file. The noise source never ends by itself: probes note where the spoken part ends
+ * and drop the noise from there, so the mix ends with the last character plus a short tail — the
+ * same length however the threads are scheduled.
  */
 
 #include "config.h"
@@ -262,6 +263,30 @@ add_silence (GstElement  *pipeline,
   return link_to_request_pad (src, concat, caps, error);
 }
 
+/* Where the spoken part ends, shared by the probes on the speech and the noise pads. Times are
+ * positions in the mixer's input segments, which both start at zero. */
+typedef struct
+{
+  gint64      speech_pos;   /* end of the last spoken buffer seen */
+  gint64      speech_end;   /* G_MAXINT64 until the spoken part has ended */
+  gint        noise_ended;
+  GstElement *noise;
+} MixEnd;
+
+static void
+mix_end_clear (gpointer data)
+{
+  MixEnd *end = data;
+
+  gst_clear_object (&end->noise);
+}
+
+static void
+release_mix_end (gpointer data)
+{
+  g_rc_box_release_full (data, mix_end_clear);
+}
+
 static void
 end_noise (GstElement *noise,
            gpointer    user_data)
@@ -270,17 +295,51 @@ end_noise (GstElement *noise,
 }
 
 static GstPadProbeReturn
-on_speech_event (GstPad          *pad,
+on_speech_data (GstPad          *pad,
+                GstPadProbeInfo *info,
+                gpointer         user_data)
+{
+  MixEnd *end = user_data;
+
+  if (info->type & GST_PAD_PROBE_TYPE_BUFFER)
+    {
+      GstBuffer *buffer = GST_PAD_PROBE_INFO_BUFFER (info);
+
+      if (GST_BUFFER_PTS_IS_VALID (buffer))
+        {
+          gint64 stop = (gint64) GST_BUFFER_PTS (buffer);
+
+          if (GST_BUFFER_DURATION_IS_VALID (buffer))
+            stop += (gint64) GST_BUFFER_DURATION (buffer);
+          __atomic_store_n (&end->speech_pos, stop, __ATOMIC_RELEASE);
+        }
+    }
+  else if (GST_EVENT_TYPE (GST_PAD_PROBE_INFO_EVENT (info)) == GST_EVENT_EOS)
+    {
+      __atomic_store_n (&end->speech_end, __atomic_load_n (&end->speech_pos, __ATOMIC_ACQUIRE),
+                        __ATOMIC_RELEASE);
+    }
+  return GST_PAD_PROBE_OK;
+}
+
+/* The noise never ends by itself. Its buffers from the end of the speech on are dropped, so the mix
+ * ends with the speech whatever the thread timing, and the source is told to stop — not from this
+ * streaming thread: ending a source waits for its push to return. */
+static GstPadProbeReturn
+on_noise_buffer (GstPad          *pad,
                  GstPadProbeInfo *info,
                  gpointer         user_data)
 {
-  GstElement *noise = user_data;
+  MixEnd *end = user_data;
+  GstBuffer *buffer = GST_PAD_PROBE_INFO_BUFFER (info);
+  gint64 speech_end = __atomic_load_n (&end->speech_end, __ATOMIC_ACQUIRE);
 
-  /* Not from this streaming thread: the noise source may be blocked pushing into the mixer, which
-   * waits for this very EOS, and ending a source waits for its push to return. */
-  if (GST_EVENT_TYPE (GST_PAD_PROBE_INFO_EVENT (info)) == GST_EVENT_EOS)
-    gst_element_call_async (noise, end_noise, NULL, NULL);
-  return GST_PAD_PROBE_OK;
+  if (!GST_BUFFER_PTS_IS_VALID (buffer) || (gint64) GST_BUFFER_PTS (buffer) < speech_end)
+    return GST_PAD_PROBE_OK;
+
+  if (g_atomic_int_compare_and_exchange (&end->noise_ended, FALSE, TRUE))
+    gst_element_call_async (end->noise, end_noise, NULL, NULL);
+  return GST_PAD_PROBE_DROP;
 }
 
 /* The output part: @last is what the mix flows into. */
@@ -356,6 +415,8 @@ build_pipeline (TgCaptchaAudio  *self,
   g_autoptr(GstElement) pipeline = NULL;
   g_autoptr(GstCaps) caps = NULL;
   g_autoptr(GstPad) speech_pad = NULL;
+  g_autoptr(GstPad) noise_pad = NULL;
+  MixEnd *end;
   GstElement *concat, *noise, *mixer, *volume;
 
   if (!(clips = find_clips (self, text, error)) || !ensure_gstreamer (error))
@@ -388,9 +449,17 @@ build_pipeline (TgCaptchaAudio  *self,
                 "samplesperbuffer", MIX_RATE / 50,
                 NULL);
 
+  end = g_rc_box_new0 (MixEnd);
+  end->speech_pos = 0;
+  end->speech_end = G_MAXINT64;
+  end->noise = gst_object_ref (noise);
   speech_pad = gst_element_get_static_pad (concat, "src");
-  gst_pad_add_probe (speech_pad, GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM,
-                     on_speech_event, gst_object_ref (noise), gst_object_unref);
+  gst_pad_add_probe (speech_pad, GST_PAD_PROBE_TYPE_BUFFER | GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM,
+                     on_speech_data, g_rc_box_acquire (end), release_mix_end);
+  noise_pad = gst_element_get_static_pad (noise, "src");
+  gst_pad_add_probe (noise_pad, GST_PAD_PROBE_TYPE_BUFFER,
+                     on_noise_buffer, g_rc_box_acquire (end), release_mix_end);
+  g_rc_box_release_full (end, mix_end_clear);
 
   if (!gst_element_link (concat, mixer))
     {
