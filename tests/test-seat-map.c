@@ -295,7 +295,7 @@ test_live_update (void)
       g_snprintf (id, sizeof id, "F%u-%u-%u", 1 + i % 10, 1 + (i / 10) % 20, 1 + (i * 7) % 17);
       seats[i] = tg_venue_find_seat (fx.venue, id);
       g_assert_cmpuint (seats[i], !=, TG_VENUE_NO_SEAT);
-      taken[i] = i % 2 ? TG_SEAT_STATE_SOLD : TG_SEAT_STATE_HELD;
+      taken[i] = i % 2 ? TG_SEAT_SOLD : TG_SEAT_HELD;
     }
   start = g_get_monotonic_time ();
   tg_seat_map_update_seats (map, seats, 500, taken);
@@ -329,7 +329,7 @@ test_live_update (void)
 
   /* Cancelled tickets (취소표) come back with their colour. */
   for (guint i = 0; i < 500; i++)
-    taken[i] = TG_SEAT_STATE_AVAILABLE;
+    taken[i] = TG_SEAT_AVAILABLE;
   tg_seat_map_update_seats (map, seats, 250, taken);
   wait_for_frame ();
   {
@@ -368,7 +368,7 @@ test_snapshot (void)
 
   /* A map a third sold, deterministically, with two seats picked and one hovered. */
   for (guint i = 0; i < n; i++)
-    states[i] = ((i * 2654435761u) >> 7) % 3 == 0 ? TG_SEAT_STATE_SOLD : TG_SEAT_STATE_AVAILABLE;
+    states[i] = ((i * 2654435761u) >> 7) % 3 == 0 ? TG_SEAT_SOLD : TG_SEAT_AVAILABLE;
   tg_seat_map_set_states (map, states);
   picked[0] = tg_venue_find_seat (fx.venue, "F8-2-9");
   picked[1] = picked[0] + 1;

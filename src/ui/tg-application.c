@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "tg-application.h"
+#include "tg-resources.h"
 #include "tg-preferences-window.h"
 #include "tg-window.h"
 
@@ -110,6 +111,8 @@ tg_application_finalize (GObject *object)
 static void
 tg_application_class_init (TgApplicationClass *klass)
 {
+  tg_ui_register_resources ();
+
   G_OBJECT_CLASS (klass)->finalize = tg_application_finalize;
   G_APPLICATION_CLASS (klass)->activate = tg_application_activate;
   G_APPLICATION_CLASS (klass)->startup = tg_application_startup;

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tg-captcha-audio.h"
 #include "tg-captcha-page.h"
 
 struct _TgCaptchaPage
@@ -15,6 +16,8 @@ struct _TgCaptchaPage
   GtkEntry   *entry;
   GtkLabel   *time_label;
   GtkButton  *audio_button;
+  TgCaptchaAudio *audio;
+  GCancellable *audio_cancellable;
   gint64      expires_at;
   guint32     shown_seed;
 };
@@ -23,11 +26,17 @@ G_DEFINE_FINAL_TYPE (TgCaptchaPage, tg_captcha_page, ADW_TYPE_BIN)
 
 enum {
   MESSAGE,
-  PLAY_AUDIO,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
+
+static void
+stop_audio (TgCaptchaPage *self)
+{
+  g_cancellable_cancel (self->audio_cancellable);
+  g_clear_object (&self->audio_cancellable);
+}
 
 void
 tg_captcha_page_tick (TgCaptchaPage *self)
@@ -65,6 +74,7 @@ tg_captcha_page_refresh (TgCaptchaPage *self)
       g_warning ("Could not show the security code: %s", error->message);
       return;
     }
+  stop_audio (self);
   gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
   gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
   gtk_widget_grab_focus (GTK_WIDGET (self->entry));
@@ -94,6 +104,19 @@ on_refresh_clicked (TgCaptchaPage *self)
 }
 
 static void
+on_audio_played (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(TgCaptchaPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!tg_captcha_audio_play_finish (TG_CAPTCHA_AUDIO (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_signal_emit (self, signals[MESSAGE], 0, error->message);
+}
+
+static void
 on_audio_clicked (TgCaptchaPage *self)
 {
   g_autofree char *text = NULL;
@@ -101,8 +124,22 @@ on_audio_clicked (TgCaptchaPage *self)
   if (self->session == NULL)
     return;
   text = tg_session_get_captcha_text (self->session);
-  if (text != NULL)
-    g_signal_emit (self, signals[PLAY_AUDIO], 0, text);
+  if (text == NULL)
+    return;
+  stop_audio (self);
+  self->audio_cancellable = g_cancellable_new ();
+  tg_captcha_audio_play_async (self->audio, text, self->audio_cancellable, on_audio_played,
+                               g_object_ref (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+}
+
+static char *
+find_voice_dir (void)
+{
+  /* Installed, or run from the build tree. */
+  if (g_file_test (tg_captcha_audio_get_default_voice_dir (), G_FILE_TEST_IS_DIR))
+    return g_strdup (tg_captcha_audio_get_default_voice_dir ());
+  return g_build_filename (SOURCE_DATADIR, "voice", NULL);
 }
 
 static gboolean
@@ -120,7 +157,11 @@ on_key_pressed (GtkEventControllerKey *controller,
 static void
 tg_captcha_page_dispose (GObject *object)
 {
-  g_clear_object (&TG_CAPTCHA_PAGE (object)->session);
+  TgCaptchaPage *self = TG_CAPTCHA_PAGE (object);
+
+  stop_audio (self);
+  g_clear_object (&self->audio);
+  g_clear_object (&self->session);
   G_OBJECT_CLASS (tg_captcha_page_parent_class)->dispose (object);
 }
 
@@ -131,12 +172,6 @@ tg_captcha_page_class_init (TgCaptchaPageClass *klass)
 
   signals[MESSAGE] = g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-  /**
-   * TgCaptchaPage::play-audio:
-   * @text: the characters to speak
-   */
-  signals[PLAY_AUDIO] = g_signal_new ("play-audio", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -146,6 +181,9 @@ tg_captcha_page_init (TgCaptchaPage *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *title, *hint, *row, *refresh, *submit, *frame;
   GtkEventController *keys;
+  g_autofree char *voice_dir = find_voice_dir ();
+
+  self->audio = tg_captcha_audio_new (voice_dir);
 
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 440);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
@@ -220,8 +258,16 @@ tg_captcha_page_set_session (TgCaptchaPage *self,
                              TgSession     *session)
 {
   g_return_if_fail (TG_IS_CAPTCHA_PAGE (self));
+  stop_audio (self);
   g_set_object (&self->session, session);
   self->expires_at = 0;
+}
+
+TgCaptchaAudio *
+tg_captcha_page_get_audio (TgCaptchaPage *self)
+{
+  g_return_val_if_fail (TG_IS_CAPTCHA_PAGE (self), NULL);
+  return self->audio;
 }
 
 GtkEditable *

@@ -2,6 +2,7 @@
 
 #include <adwaita.h>
 
+#include "tg-captcha-audio.h"
 #include "tg-session.h"
 
 G_BEGIN_DECLS
@@ -16,5 +17,7 @@ void       tg_captcha_page_set_session (TgCaptchaPage *self,
 void       tg_captcha_page_refresh     (TgCaptchaPage *self);
 void       tg_captcha_page_tick        (TgCaptchaPage *self);
 GtkEditable *tg_captcha_page_get_entry (TgCaptchaPage *self);
+/* Reads the code aloud; its language and volume follow the preferences. */
+TgCaptchaAudio *tg_captcha_page_get_audio (TgCaptchaPage *self);
 
 G_END_DECLS

@@ -4,7 +4,6 @@
 
 #include <glib/gi18n.h>
 
-#include "tg-history.h"
 #include "tg-history-page.h"
 
 struct _TgHistoryPage
@@ -67,7 +66,9 @@ reload (TgHistoryPage *self)
       return;
     }
 
-  gtk_list_box_remove_all (self->list);
+  /* gtk_list_box_remove_all() is GTK 4.12. */
+  for (GtkWidget *row; (row = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL;)
+    gtk_list_box_remove (self->list, row);
   for (guint i = 0; i < plays->len; i++)
     gtk_list_box_append (self->list, play_row (g_ptr_array_index (plays, i)));
   self->n_plays = plays->len;
@@ -99,7 +100,8 @@ tg_history_page_open (TgHistoryPage *self,
 void
 tg_history_page_add_play (TgHistoryPage  *self,
                           const TgResult *result,
-                          const char     *mode)
+                          TgHistoryMode   mode,
+                          TgVenue        *venue)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -109,8 +111,15 @@ tg_history_page_add_play (TgHistoryPage  *self,
 
   if (self->history == NULL)
     return;
-  meta.mode = g_strcmp0 (mode, "online") == 0 ? TG_HISTORY_MODE_ONLINE : TG_HISTORY_MODE_OFFLINE;
+  meta.mode = mode;
   meta.played_at = now;
+  for (guint i = 0; venue != NULL && i < result->n_seats && i < TG_RESULT_MAX_SEATS; i++)
+    {
+      guint seat = tg_venue_find_seat (venue, result->seat_ids[i]);
+
+      if (seat != TG_VENUE_NO_SEAT)
+        meta.seat_prices[i] = tg_venue_get_grade (venue, tg_venue_get_seat (venue, seat)->grade)->price;
+    }
   if (!tg_history_add_play (self->history, result, &meta, NULL, &error))
     g_warning ("Could not save the play in the history: %s", error->message);
   reload (self);

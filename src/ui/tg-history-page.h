@@ -2,7 +2,8 @@
 
 #include <adwaita.h>
 
-#include "tg-result.h"
+#include "tg-history.h"
+#include "tg-venue.h"
 
 G_BEGIN_DECLS
 
@@ -14,9 +15,11 @@ GtkWidget *tg_history_page_new      (void);
  * database is reported on the page and left untouched. */
 void       tg_history_page_open     (TgHistoryPage  *self,
                                      const char     *dir);
+/* Stores a finished or failed play; @venue (may be NULL) gives the seats' list prices. */
 void       tg_history_page_add_play (TgHistoryPage  *self,
                                      const TgResult *result,
-                                     const char     *mode);
+                                     TgHistoryMode   mode,
+                                     TgVenue        *venue);
 guint      tg_history_page_get_n_plays (TgHistoryPage *self);
 
 G_END_DECLS

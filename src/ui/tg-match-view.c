@@ -10,6 +10,7 @@
 
 #include "tg-captcha-page.h"
 #include "tg-match-view.h"
+#include "tg-match-view-private.h"
 #include "tg-payment-page.h"
 #include "tg-result-page.h"
 #include "tg-seat-page.h"
@@ -49,6 +50,7 @@ struct _TgMatchView
   TgPaymentPage  *payment_page;
   TgResultPage   *result_page;
   AdwToastOverlay *toasts;
+  AdwToast       *toast;        /* the one showing, weak */
 
   gboolean        ended;
 };
@@ -68,7 +70,12 @@ toast (TgMatchView *self,
 {
   AdwToast *t = adw_toast_new (text);
 
+  /* Under time pressure only the latest message matters: it replaces the one showing. */
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+  g_set_weak_pointer (&self->toast, t);
   adw_toast_set_timeout (t, 2);
+  adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toasts, t);
 }
 
@@ -100,7 +107,7 @@ on_frame_tick (GtkWidget     *widget,
   g_autofree char *clock_text = NULL;
   gint64 left;
 
-  if (self->session == NULL)
+  if (self->session == NULL || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "click") != 0)
     return G_SOURCE_CONTINUE;
 
   clock_text = format_server_clock (self);
@@ -184,11 +191,29 @@ fill_dates (TgMatchView *self)
     }
 }
 
+/* Buttons claim their own clicks, so a press that reaches the page missed every button. */
+static void
+on_click_page_pressed (GtkGestureClick *gesture,
+                       int              n_press,
+                       double           x,
+                       double           y,
+                       TgMatchView     *self)
+{
+  if (self->session != NULL && n_press == 1)
+    tg_session_note_misclick (self->session);
+}
+
 static GtkWidget *
 build_click_page (TgMatchView *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  GtkWidget *page = adw_bin_new ();
+  GtkGesture *gesture = gtk_gesture_click_new ();
   GtkWidget *caption;
+
+  adw_bin_set_child (ADW_BIN (page), box);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (on_click_page_pressed), self);
+  gtk_widget_add_controller (page, GTK_EVENT_CONTROLLER (gesture));
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_start (box, 24);
@@ -211,7 +236,7 @@ build_click_page (TgMatchView *self)
   gtk_widget_set_halign (GTK_WIDGET (self->book_button), GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (GTK_WIDGET (self->book_button), "pill");
   gtk_widget_add_css_class (GTK_WIDGET (self->book_button), "tg-book-button");
-    g_signal_connect_swapped (self->book_button, "clicked", G_CALLBACK (on_book_clicked), self);
+  g_signal_connect_swapped (self->book_button, "clicked", G_CALLBACK (on_book_clicked), self);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->book_button));
 
   self->click_hint = GTK_LABEL (gtk_label_new (_("Click Book Now the moment sales open. Early clicks count against you.")));
@@ -231,7 +256,7 @@ build_click_page (TgMatchView *self)
   gtk_widget_set_visible (self->date_box, FALSE);
   gtk_box_append (GTK_BOX (box), self->date_box);
 
-  return box;
+  return page;
 }
 
 /* ---- queue ---- */
@@ -425,6 +450,7 @@ tg_match_view_dispose (GObject *object)
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
+  g_clear_weak_pointer (&self->toast);
 
   G_OBJECT_CLASS (tg_match_view_parent_class)->dispose (object);
 }
@@ -529,4 +555,64 @@ tg_match_view_get_page_name (TgMatchView *self)
 {
   g_return_val_if_fail (TG_IS_MATCH_VIEW (self), NULL);
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+TgCaptchaAudio *
+tg_match_view_get_captcha_audio (TgMatchView *self)
+{
+  g_return_val_if_fail (TG_IS_MATCH_VIEW (self), NULL);
+  return tg_captcha_page_get_audio (self->captcha_page);
+}
+
+GtkWidget *
+tg_match_view_get_book_button (TgMatchView *self)
+{
+  g_return_val_if_fail (TG_IS_MATCH_VIEW (self), NULL);
+  return GTK_WIDGET (self->book_button);
+}
+
+GtkWidget *
+tg_match_view_get_date_button (TgMatchView *self,
+                               guint        index)
+{
+  GtkFlowBoxChild *child;
+
+  g_return_val_if_fail (TG_IS_MATCH_VIEW (self), NULL);
+  child = gtk_flow_box_get_child_at_index (self->date_flow, (int) index);
+  return child != NULL ? gtk_flow_box_child_get_child (child) : NULL;
+}
+
+GtkWidget *
+tg_match_view_get_click_page (TgMatchView *self)
+{
+  g_return_val_if_fail (TG_IS_MATCH_VIEW (self), NULL);
+  return gtk_stack_get_child_by_name (self->stack, "click");
+}
+
+TgCaptchaPage *
+tg_match_view_get_captcha_page (TgMatchView *self)
+{
+  g_return_val_if_fail (TG_IS_MATCH_VIEW (self), NULL);
+  return self->captcha_page;
+}
+
+TgSeatPage *
+tg_match_view_get_seat_page (TgMatchView *self)
+{
+  g_return_val_if_fail (TG_IS_MATCH_VIEW (self), NULL);
+  return self->seat_page;
+}
+
+TgPaymentPage *
+tg_match_view_get_payment_page (TgMatchView *self)
+{
+  g_return_val_if_fail (TG_IS_MATCH_VIEW (self), NULL);
+  return self->payment_page;
+}
+
+TgResultPage *
+tg_match_view_get_result_page (TgMatchView *self)
+{
+  g_return_val_if_fail (TG_IS_MATCH_VIEW (self), NULL);
+  return self->result_page;
 }

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "tg-captcha-audio.h"
 #include "tg-session.h"
 
 G_BEGIN_DECLS
@@ -17,5 +18,6 @@ TgSession *tg_match_view_get_session (TgMatchView *self);
 /* TRUE while the player is still in the race (leaving needs a confirmation). */
 gboolean   tg_match_view_is_playing  (TgMatchView *self);
 const char *tg_match_view_get_page_name (TgMatchView *self);
+TgCaptchaAudio *tg_match_view_get_captcha_audio (TgMatchView *self);
 
 G_END_DECLS

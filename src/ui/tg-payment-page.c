@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tg-match-view-private.h"
 #include "tg-payment-page.h"
 
 struct _TgPaymentPage
@@ -21,6 +22,7 @@ struct _TgPaymentPage
   AdwComboRow     *method_row;
   GtkCheckButton  *agree_check;
   GtkButton       *pay_button;
+  GtkWidget       *back_button;
 };
 
 G_DEFINE_FINAL_TYPE (TgPaymentPage, tg_payment_page, ADW_TYPE_BIN)
@@ -262,6 +264,7 @@ tg_payment_page_init (TgPaymentPage *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->pay_button), "suggested-action");
   gtk_widget_set_sensitive (GTK_WIDGET (self->pay_button), FALSE);
   g_signal_connect_swapped (self->pay_button, "clicked", G_CALLBACK (on_pay_clicked), self);
+  self->back_button = back;
   gtk_box_append (GTK_BOX (buttons), back);
   gtk_box_append (GTK_BOX (buttons), cancel);
   gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->pay_button));
@@ -284,4 +287,32 @@ tg_payment_page_set_session (TgPaymentPage *self,
 {
   g_return_if_fail (TG_IS_PAYMENT_PAGE (self));
   g_set_object (&self->session, session);
+}
+
+GtkWidget *
+tg_payment_page_get_agree_check (TgPaymentPage *self)
+{
+  g_return_val_if_fail (TG_IS_PAYMENT_PAGE (self), NULL);
+  return GTK_WIDGET (self->agree_check);
+}
+
+GtkWidget *
+tg_payment_page_get_pay_button (TgPaymentPage *self)
+{
+  g_return_val_if_fail (TG_IS_PAYMENT_PAGE (self), NULL);
+  return GTK_WIDGET (self->pay_button);
+}
+
+GtkWidget *
+tg_payment_page_get_back_button (TgPaymentPage *self)
+{
+  g_return_val_if_fail (TG_IS_PAYMENT_PAGE (self), NULL);
+  return self->back_button;
+}
+
+GtkLabel *
+tg_payment_page_get_timer_label (TgPaymentPage *self)
+{
+  g_return_val_if_fail (TG_IS_PAYMENT_PAGE (self), NULL);
+  return self->timer_label;
 }

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tg-match-view-private.h"
 #include "tg-result-page.h"
 
 struct _TgResultPage
@@ -201,4 +202,11 @@ GtkWidget *
 tg_result_page_new (void)
 {
   return g_object_new (TG_TYPE_RESULT_PAGE, NULL);
+}
+
+GtkLabel *
+tg_result_page_get_title_label (TgResultPage *self)
+{
+  g_return_val_if_fail (TG_IS_RESULT_PAGE (self), NULL);
+  return self->outcome_label;
 }

@@ -219,7 +219,7 @@ draw_seat (TgSeatMap    *self,
 {
   const TgSeat *seat = &self->seats[index];
   gboolean standing = (seat->flags & TG_SEAT_FLAG_STANDING) != 0;
-  gboolean taken = self->states[index] != TG_SEAT_STATE_AVAILABLE;
+  gboolean taken = self->states[index] != TG_SEAT_AVAILABLE;
 
   if (restore_backdrop)
     {
@@ -944,7 +944,7 @@ describe_seat (TgSeatMap *self,
     /* Translators: section name, row label, seat number; Korean: "%s %s열 %u번" */
     place = g_strdup_printf (_("%s, row %s, seat %u"), section->name, seat->row, seat->number);
 
-  if (self->states[index] != TG_SEAT_STATE_AVAILABLE)
+  if (self->states[index] != TG_SEAT_AVAILABLE)
     state = _("Taken");
   else if (seat->flags & TG_SEAT_FLAG_ACCESSIBLE)
     state = _("Wheelchair place");
@@ -1223,8 +1223,8 @@ TgSeatState
 tg_seat_map_get_seat_state (TgSeatMap *self,
                             guint      seat)
 {
-  g_return_val_if_fail (TG_IS_SEAT_MAP (self), TG_SEAT_STATE_SOLD);
-  g_return_val_if_fail (seat < self->n_seats, TG_SEAT_STATE_SOLD);
+  g_return_val_if_fail (TG_IS_SEAT_MAP (self), TG_SEAT_SOLD);
+  g_return_val_if_fail (seat < self->n_seats, TG_SEAT_SOLD);
   return self->states[seat];
 }
 

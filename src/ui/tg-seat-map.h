@@ -9,16 +9,10 @@
 
 #include <gtk/gtk.h>
 
+#include "tg-ledger.h"
 #include "tg-venue.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  TG_SEAT_STATE_AVAILABLE = 0,
-  TG_SEAT_STATE_HELD      = 1,
-  TG_SEAT_STATE_SOLD      = 2,
-} TgSeatState;
 
 #define TG_TYPE_SEAT_MAP (tg_seat_map_get_type ())
 G_DECLARE_FINAL_TYPE (TgSeatMap, tg_seat_map, TG, SEAT_MAP, GtkWidget)
@@ -28,7 +22,7 @@ void       tg_seat_map_set_venue        (TgSeatMap      *self,
                                          TgVenue        *venue);
 TgVenue   *tg_seat_map_get_venue        (TgSeatMap      *self);
 
-/* @states has one TgSeatState per seat of the venue. */
+/* @states has one TgSeatState (the ledger's) per seat of the venue. */
 void       tg_seat_map_set_states       (TgSeatMap      *self,
                                          const guint8   *states);
 /* Sets the state of @n seats: seats[i] gets states[i]. */

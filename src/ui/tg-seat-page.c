@@ -78,8 +78,10 @@ build_legend (TgSeatPage *self)
   for (guint g = 0; g < tg_venue_get_n_grades (self->venue); g++)
     {
       const TgGrade *grade = tg_venue_get_grade (self->venue, g);
-      g_autofree char *markup = g_markup_printf_escaped ("<span foreground=\"%s\">●</span> %s %'u",
-                                                         grade->color, grade->name, grade->price);
+      /* Translators: a price in the seat legend, as on the payment page. */
+      g_autofree char *price = g_strdup_printf (_("%'u won"), grade->price);
+      g_autofree char *markup = g_markup_printf_escaped ("<span foreground=\"%s\">●</span> %s %s",
+                                                         grade->color, grade->name, price);
       GtkWidget *label = gtk_label_new (NULL);
 
       gtk_label_set_markup (GTK_LABEL (label), markup);

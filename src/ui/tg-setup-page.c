@@ -6,6 +6,7 @@
 
 #include "tg-settings-mapping.h"
 #include "tg-setup-page.h"
+#include "tg-resources.h"
 
 
 struct _TgSetupPage
@@ -112,6 +113,8 @@ static void
 tg_setup_page_class_init (TgSetupPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  tg_ui_register_resources ();
 
   G_OBJECT_CLASS (klass)->dispose = tg_setup_page_dispose;
 

@@ -9,6 +9,7 @@
 #include "tg-offline-session.h"
 #include "tg-setup-page.h"
 #include "tg-window.h"
+#include "tg-resources.h"
 
 struct _TgWindow
 {
@@ -21,6 +22,7 @@ struct _TgWindow
   TgMatchView          *match_view;
   TgHistoryPage        *history_page;
 
+  GSettings            *settings;
   TgClock              *clock;            /* NULL: a real clock per match */
   TgSession            *session;
   gboolean              close_confirmed;
@@ -189,7 +191,8 @@ static void
 on_play_ended (TgWindow *self,
                TgResult *result)
 {
-  tg_history_page_add_play (self->history_page, result, "offline");
+  tg_history_page_add_play (self->history_page, result, TG_HISTORY_MODE_OFFLINE,
+                            self->session != NULL ? tg_session_get_venue (self->session) : NULL);
 }
 
 static void
@@ -201,6 +204,7 @@ tg_window_dispose (GObject *object)
     tg_match_view_set_session (self->match_view, NULL);
   g_clear_object (&self->session);
   g_clear_object (&self->clock);
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), TG_TYPE_WINDOW);
 
   G_OBJECT_CLASS (tg_window_parent_class)->dispose (object);
@@ -210,6 +214,8 @@ static void
 tg_window_class_init (TgWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  tg_ui_register_resources ();
 
   G_OBJECT_CLASS (klass)->dispose = tg_window_dispose;
   GTK_WINDOW_CLASS (klass)->close_request = tg_window_close_request;
@@ -247,8 +253,14 @@ TgWindow *
 tg_window_new (TgApplication *application)
 {
   TgWindow *self = g_object_new (TG_TYPE_WINDOW, "application", application, NULL);
+  TgCaptchaAudio *audio = tg_match_view_get_captcha_audio (self->match_view);
 
-  tg_setup_page_set_settings (self->setup_page, tg_application_get_settings (application));
+  /* Without an application (UI tests) the window reads the same settings itself. */
+  self->settings = application != NULL ? g_object_ref (tg_application_get_settings (application))
+                                       : g_settings_new (APP_ID);
+  tg_setup_page_set_settings (self->setup_page, self->settings);
+  g_settings_bind (self->settings, "captcha-voice-language", audio, "language", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "sound-volume", audio, "volume", G_SETTINGS_BIND_GET);
   tg_history_page_open (self->history_page, NULL);
   return self;
 }

@@ -1,0 +1,488 @@
+/* test-app.c: whole matches played through the real window and widgets under Xvfb, on a manual
+ * clock — the open-time click, queue, 보안문자, seats (이선좌), payment and result, plus hold
+ * expiry, leaving mid-match, and the play landing in the history. Screenshots of every screen are
+ * saved in the build dir (app-*.png) to be looked at. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "tg-history.h"
+#include "tg-match-view-private.h"
+#include "tg-offline-session.h"
+#include "tg-setup-page.h"
+#include "tg-window.h"
+
+/* XDG_DATA_HOME for the whole run: GLib reads it once. */
+static char *data_home;
+
+typedef struct
+{
+  char      *data_dir;
+  GSettings *settings;
+  TgClock   *clock;
+  TgWindow  *window;
+  TgMatchView *view;
+} Fixture;
+
+static void
+iterate (void)
+{
+  /* Let GTK lay out and draw, and run the engine's timers that fired. */
+  for (int i = 0; i < 5; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static void
+advance (Fixture *fx,
+         gint64   us)
+{
+  tg_manual_clock_advance (TG_MANUAL_CLOCK (fx->clock), us);
+  iterate ();
+}
+
+static TgSession *
+session (Fixture *fx)
+{
+  return tg_match_view_get_session (fx->view);
+}
+
+static TgMatchState
+state (Fixture *fx)
+{
+  return tg_session_get_state (session (fx));
+}
+
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *frame_clock,
+             gpointer       user_data)
+{
+  (*(guint *) user_data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Until the window has drawn two frames with what is on screen now. */
+static void
+wait_for_frames (GtkWidget *widget)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+
+  gtk_widget_queue_draw (widget);
+  while (frames < 2)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (widget, id);
+  iterate ();
+}
+
+static void
+save_screenshot (Fixture    *fx,
+                 const char *name)
+{
+  GtkWidget *widget = GTK_WIDGET (fx->window);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strdup_printf ("app-%s.png", name);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file, NULL);
+
+  wait_for_frames (widget);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s", path);
+}
+
+static void
+fixture_setup (Fixture       *fx,
+               gconstpointer  data)
+{
+  fx->data_dir = g_strdup (data_home);
+
+  /* A small, quick match: 300 bots in the 1,231-seat theatre. */
+  fx->settings = g_settings_new (APP_ID);
+  g_settings_set_string (fx->settings, "venue", "small");
+  g_settings_set_uint (fx->settings, "bot-count", 300);
+  g_settings_set_uint (fx->settings, "seats-per-booking", 2);
+
+  fx->clock = tg_manual_clock_new ();
+  fx->window = tg_window_new (NULL);
+  tg_window_set_clock (fx->window, fx->clock);
+  gtk_window_set_default_size (GTK_WINDOW (fx->window), 1100, 760);
+  gtk_window_present (GTK_WINDOW (fx->window));
+  fx->view = TG_MATCH_VIEW (tg_window_get_match_view (fx->window));
+  tg_setup_page_set_seed (TG_SETUP_PAGE (tg_window_get_setup_page (fx->window)), 4242);
+  wait_for_frames (GTK_WIDGET (fx->window));
+}
+
+static void
+fixture_teardown (Fixture       *fx,
+                  gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (fx->data_dir, "tickget", NULL);
+
+  gtk_window_destroy (GTK_WINDOW (fx->window));
+  iterate ();
+  g_clear_object (&fx->clock);
+  g_clear_object (&fx->settings);
+  /* Leave no database behind. */
+  {
+    g_autoptr(GDir) dir = g_dir_open (db, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (db, name, NULL);
+        g_unlink (path);
+      }
+    g_rmdir (db);
+  }
+  g_free (fx->data_dir);
+}
+
+static void
+start_match (Fixture *fx)
+{
+  tg_window_start_match (fx->window);
+  iterate ();
+  g_assert_nonnull (session (fx));
+  g_assert_cmpstr (tg_match_view_get_page_name (fx->view), ==, "click");
+  g_assert_true (tg_match_view_is_playing (fx->view));
+}
+
+/* Open-time click (one early click, one misclick on a sold-out date), then the queue until the
+ * captcha shows. */
+static void
+play_to_captcha (Fixture *fx,
+                 gboolean screenshots)
+{
+  GtkWidget *book = tg_match_view_get_book_button (fx->view);
+  const TgMatchSettings *settings;
+  guint wrong_date;
+
+  start_match (fx);
+  settings = tg_session_get_settings (session (fx));
+  g_assert_cmpint (settings->countdown, ==, 30 * G_USEC_PER_SEC);
+
+  advance (fx, 25 * G_USEC_PER_SEC);
+  if (screenshots)
+    save_screenshot (fx, "1-click");
+  /* Too early: counted, and nothing happens. */
+  g_signal_emit_by_name (book, "clicked");
+  iterate ();
+  g_assert_cmpint (state (fx), ==, TG_MATCH_STATE_WAITING);
+
+  advance (fx, 5 * G_USEC_PER_SEC + 180 * 1000);
+  g_signal_emit_by_name (book, "clicked");
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (book));
+
+  wrong_date = (settings->open_date + 1) % settings->n_dates;
+  g_assert_nonnull (tg_match_view_get_date_button (fx->view, settings->n_dates - 1));
+  g_assert_null (tg_match_view_get_date_button (fx->view, settings->n_dates));
+  if (settings->n_dates > 1)
+    g_signal_emit_by_name (tg_match_view_get_date_button (fx->view, wrong_date), "clicked");
+  if (screenshots)
+    save_screenshot (fx, "2-dates");
+  advance (fx, 400 * 1000);
+  g_signal_emit_by_name (tg_match_view_get_date_button (fx->view, settings->open_date), "clicked");
+  iterate ();
+
+  if (state (fx) == TG_MATCH_STATE_QUEUED)
+    {
+      g_assert_cmpstr (tg_match_view_get_page_name (fx->view), ==, "queue");
+      if (screenshots)
+        save_screenshot (fx, "3-queue");
+    }
+
+  for (int i = 0; i < 6000 && state (fx) == TG_MATCH_STATE_QUEUED; i++)
+    advance (fx, 100 * 1000);
+  g_assert_cmpint (state (fx), ==, TG_MATCH_STATE_CAPTCHA);
+  g_assert_cmpstr (tg_match_view_get_page_name (fx->view), ==, "captcha");
+}
+
+static void
+solve_captcha (Fixture *fx,
+               gboolean screenshots)
+{
+  TgCaptchaPage *page = tg_match_view_get_captcha_page (fx->view);
+  GtkEditable *entry = tg_captcha_page_get_entry (page);
+  g_autofree char *text = NULL;
+
+  if (screenshots)
+    save_screenshot (fx, "4-captcha");
+
+  /* A wrong answer: a new challenge, still on the captcha. */
+  advance (fx, 3 * G_USEC_PER_SEC);
+  gtk_editable_set_text (entry, "000000");
+  g_signal_emit_by_name (entry, "activate");
+  iterate ();
+  g_assert_cmpint (state (fx), ==, TG_MATCH_STATE_CAPTCHA);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+
+  advance (fx, 4 * G_USEC_PER_SEC);
+  text = tg_session_get_captcha_text (session (fx));
+  g_assert_nonnull (text);
+  /* Lower case works too. */
+  {
+    g_autofree char *lower = g_ascii_strdown (text, -1);
+    gtk_editable_set_text (entry, lower);
+  }
+  g_signal_emit_by_name (entry, "activate");
+  iterate ();
+  g_assert_cmpint (state (fx), ==, TG_MATCH_STATE_SEATS);
+  g_assert_cmpstr (tg_match_view_get_page_name (fx->view), ==, "seats");
+}
+
+/* Picks a taken seat (이선좌) and then two free ones, and holds them. */
+static void
+pick_and_hold (Fixture *fx,
+               gboolean screenshots)
+{
+  TgSeatPage *page = tg_match_view_get_seat_page (fx->view);
+  TgVenue *venue = tg_session_get_venue (session (fx));
+  guint n = tg_venue_get_n_seats (venue);
+  guint taken = TG_VENUE_NO_SEAT, picked = 0;
+
+  advance (fx, 2 * G_USEC_PER_SEC);
+  if (screenshots)
+    save_screenshot (fx, "5-seats");
+
+  for (guint i = 0; i < n && taken == TG_VENUE_NO_SEAT; i++)
+    if (tg_session_get_seat_state (session (fx), i) != TG_SEAT_AVAILABLE)
+      taken = i;
+  g_assert_cmpuint (taken, !=, TG_VENUE_NO_SEAT);
+  tg_seat_page_toggle_seat (page, taken);
+  iterate ();
+  g_assert_cmpint (state (fx), ==, TG_MATCH_STATE_SEATS);
+  if (screenshots)
+    save_screenshot (fx, "6-iseonjwa");
+
+  /* Two free seats side by side, from the back where bots rarely are. */
+  for (guint i = n; i-- > 1 && picked == 0;)
+    {
+      guint left = tg_venue_seat_neighbor (venue, i, -1);
+
+      if (left != TG_VENUE_NO_SEAT &&
+          tg_session_get_seat_state (session (fx), i) == TG_SEAT_AVAILABLE &&
+          tg_session_get_seat_state (session (fx), left) == TG_SEAT_AVAILABLE)
+        {
+          tg_seat_page_toggle_seat (page, left);
+          tg_seat_page_toggle_seat (page, i);
+          picked = i;
+        }
+    }
+  g_assert_cmpuint (picked, !=, 0);
+  tg_seat_page_confirm (page);
+  iterate ();
+  g_assert_cmpint (state (fx), ==, TG_MATCH_STATE_PAYMENT);
+  g_assert_cmpstr (tg_match_view_get_page_name (fx->view), ==, "payment");
+  g_assert_cmpint (tg_session_get_seat_state (session (fx), picked), ==, TG_SEAT_HELD);
+}
+
+static void
+test_whole_match (Fixture       *fx,
+                  gconstpointer  data)
+{
+  TgPaymentPage *payment;
+  GtkWidget *pay, *agree;
+  g_autoptr(TgResult) result = NULL;
+  const char *timer;
+
+  play_to_captcha (fx, TRUE);
+  solve_captcha (fx, TRUE);
+  pick_and_hold (fx, TRUE);
+
+  payment = tg_match_view_get_payment_page (fx->view);
+  timer = gtk_label_get_text (tg_payment_page_get_timer_label (payment));
+  g_test_message ("hold timer: %s", timer);
+  g_assert_nonnull (strstr (timer, "10:00"));
+  advance (fx, 5 * G_USEC_PER_SEC);
+  g_assert_nonnull (strstr (gtk_label_get_text (tg_payment_page_get_timer_label (payment)), "9:55"));
+  save_screenshot (fx, "7-payment");
+
+  pay = tg_payment_page_get_pay_button (payment);
+  agree = tg_payment_page_get_agree_check (payment);
+  g_assert_false (gtk_widget_get_sensitive (pay));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (agree), TRUE);
+  g_assert_true (gtk_widget_get_sensitive (pay));
+  g_signal_emit_by_name (pay, "clicked");
+  iterate ();
+
+  g_assert_cmpint (state (fx), ==, TG_MATCH_STATE_DONE);
+  g_assert_cmpstr (tg_match_view_get_page_name (fx->view), ==, "result");
+  g_assert_false (tg_match_view_is_playing (fx->view));
+  save_screenshot (fx, "8-result");
+
+  result = tg_session_get_result (session (fx));
+  g_assert_true (result->success);
+  g_assert_cmpuint (result->n_seats, ==, 2);
+  g_assert_cmpuint (result->early_clicks, ==, 1);
+  g_assert_cmpuint (result->date_misclicks, >=, 1);
+  g_assert_cmpuint (result->captcha_wrong, ==, 1);
+  g_assert_cmpuint (result->seat_conflicts, ==, 1);
+  g_assert_cmpint (result->stage_ms[TG_STAGE_REACTION], ==, 180);
+  g_assert_cmpuint (result->rank_humans, ==, 1);
+  g_assert_cmpuint (result->rank_all, >=, 1);
+
+  /* The play is in the history, with its seat prices. */
+  {
+    g_autofree char *dir = g_build_filename (fx->data_dir, "tickget", NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TgHistory) history = tg_history_open (dir, &error);
+    g_autoptr(GPtrArray) plays = NULL;
+    TgHistoryFilter filter;
+    TgHistoryPlay *play;
+
+    g_assert_no_error (error);
+    tg_history_filter_init (&filter);
+    plays = tg_history_list_plays (history, &filter, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (plays->len, ==, 1);
+    play = g_ptr_array_index (plays, 0);
+    g_assert_true (play->result->success);
+    g_assert_cmpuint (play->result->seed, ==, 4242);
+    g_assert_cmpuint (play->meta.seat_prices[0], >, 0);
+    g_assert_cmpuint (play->meta.seat_prices[1], >, 0);
+    g_assert_cmpint (play->meta.mode, ==, TG_HISTORY_MODE_OFFLINE);
+  }
+
+  /* Replay this seed: the same match again, from the click. */
+  gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.replay-match", NULL);
+  iterate ();
+  g_assert_cmpstr (tg_match_view_get_page_name (fx->view), ==, "click");
+  g_assert_cmpuint (tg_session_get_settings (session (fx))->seed, ==, 4242);
+}
+
+static void
+test_hold_expires (Fixture       *fx,
+                   gconstpointer  data)
+{
+  g_autoptr(TgResult) result = NULL;
+  TgVenue *venue;
+  g_autoptr(GArray) held = g_array_new (FALSE, FALSE, sizeof (guint32));
+  TgHoldInfo hold;
+
+  play_to_captcha (fx, FALSE);
+  solve_captcha (fx, FALSE);
+  pick_and_hold (fx, FALSE);
+  venue = tg_session_get_venue (session (fx));
+  g_assert_true (tg_session_get_hold (session (fx), &hold));
+  g_array_append_vals (held, hold.seats, hold.n_seats);
+
+  /* Ten minutes without paying. */
+  for (int i = 0; i < 61 && state (fx) == TG_MATCH_STATE_PAYMENT; i++)
+    advance (fx, 10 * G_USEC_PER_SEC);
+  g_assert_cmpint (state (fx), ==, TG_MATCH_STATE_FAILED);
+  g_assert_cmpint (tg_session_get_fail_reason (session (fx)), ==, TG_FAIL_HOLD_EXPIRED);
+  g_assert_cmpstr (tg_match_view_get_page_name (fx->view), ==, "result");
+  save_screenshot (fx, "9-hold-expired");
+  result = tg_session_get_result (session (fx));
+  g_assert_false (result->success);
+  /* The seats went back (or a bot has them now): not held by the player. */
+  g_assert_false (tg_session_get_hold (session (fx), &hold));
+  (void) venue;
+}
+
+static void
+test_back_to_seats (Fixture       *fx,
+                    gconstpointer  data)
+{
+  TgPaymentPage *payment;
+  TgHoldInfo hold;
+  guint32 seat;
+
+  play_to_captcha (fx, FALSE);
+  solve_captcha (fx, FALSE);
+  pick_and_hold (fx, FALSE);
+  g_assert_true (tg_session_get_hold (session (fx), &hold));
+  seat = hold.seats[0];
+
+  payment = tg_match_view_get_payment_page (fx->view);
+  g_signal_emit_by_name (tg_payment_page_get_back_button (payment), "clicked");
+  iterate ();
+  g_assert_cmpint (state (fx), ==, TG_MATCH_STATE_SEATS);
+  g_assert_cmpstr (tg_match_view_get_page_name (fx->view), ==, "seats");
+  g_assert_false (tg_session_get_hold (session (fx), &hold));
+  g_assert_cmpint (tg_session_get_seat_state (session (fx), seat), !=, TG_SEAT_HELD);
+}
+
+/* Leaving mid-match asks first; leaving releases the hold, so no ghost seats. */
+static void
+test_leave_releases (Fixture       *fx,
+                     gconstpointer  data)
+{
+  g_autoptr(TgMatch) match = NULL;
+  TgHoldInfo hold;
+  guint32 seats[TG_LEDGER_MAX_SEATS_PER_HOLD];
+  guint n;
+  GtkWidget *dialog = NULL;
+  GListModel *toplevels;   /* owned by GTK */
+
+  play_to_captcha (fx, FALSE);
+  solve_captcha (fx, FALSE);
+  pick_and_hold (fx, FALSE);
+  match = g_object_ref (tg_offline_session_get_match (TG_OFFLINE_SESSION (session (fx))));
+  g_assert_true (tg_session_get_hold (session (fx), &hold));
+  n = hold.n_seats;
+  memcpy (seats, hold.seats, n * sizeof (guint32));
+
+  gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.leave-match", NULL);
+  iterate ();
+  /* Still playing until the player confirms. */
+  g_assert_true (tg_match_view_is_playing (fx->view));
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w))
+        dialog = w;
+    }
+  g_assert_nonnull (dialog);
+  save_screenshot (fx, "10-leave");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "leave");
+  iterate ();
+
+  g_assert_null (session (fx));
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (tg_ledger_seat_state (tg_match_get_ledger (match), seats[i]), ==, TG_SEAT_AVAILABLE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  /* No session bus under xvfb-run: no accessibility bus either. */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GSETTINGS_SCHEMA_DIR", G_TEST_BUILDDIR_DATA, TRUE);
+  data_home = g_dir_make_tmp ("tickget-app-XXXXXX", NULL);
+  g_assert_nonnull (data_home);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* Screens switch at once: screenshots show the page, not a crossfade. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add ("/ui/app/whole-match", Fixture, NULL, fixture_setup, test_whole_match, fixture_teardown);
+  g_test_add ("/ui/app/hold-expires", Fixture, NULL, fixture_setup, test_hold_expires, fixture_teardown);
+  g_test_add ("/ui/app/back-to-seats", Fixture, NULL, fixture_setup, test_back_to_seats, fixture_teardown);
+  g_test_add ("/ui/app/leave-releases-holds", Fixture, NULL, fixture_setup, test_leave_releases,
+              fixture_teardown);
+  status = g_test_run ();
+  g_rmdir (data_home);
+  g_free (data_home);
+  return status;
+}
