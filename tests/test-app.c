@@ -1,21 +1,29 @@
 /* test-app.c: whole matches played through the real window and widgets under Xvfb, on a manual
  * clock — the open-time click, queue, 보안문자, seats (이선좌), payment and result, plus hold
  * expiry, leaving mid-match, and the play landing in the history. Screenshots of every screen are
- * saved in the build dir (app-*.png) to be looked at. */
+ * saved in the build dir (app-*.png) to be looked at. To see them in Korean and dark:
+ *   LC_ALL=ko_KR.UTF-8 TICKGET_TEST_STYLE=dark xvfb-run -a build/tests/test-app
+ * (the names then end in -ko-dark). */
 
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
+#include <math.h>
 
 #include "tg-history.h"
 #include "tg-match-view-private.h"
 #include "tg-offline-session.h"
+#include "tg-resources.h"
+#include "tg-seat-map-private.h"
 #include "tg-setup-page.h"
 #include "tg-window.h"
 
 /* XDG_DATA_HOME for the whole run: GLib reads it once. */
 static char *data_home;
+static char *screenshot_suffix;
 
 typedef struct
 {
@@ -89,7 +97,7 @@ save_screenshot (Fixture    *fx,
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strdup_printf ("app-%s.png", name);
+  g_autofree char *file = g_strdup_printf ("app-%s%s.png", name, screenshot_suffix);
   g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file, NULL);
 
   wait_for_frames (widget);
@@ -109,10 +117,10 @@ fixture_setup (Fixture       *fx,
 {
   fx->data_dir = g_strdup (data_home);
 
-  /* A small, quick match: 300 bots in the 1,231-seat theatre. */
+  /* The 4,256-seat hall and 1,500 bots: a real queue, and seats still left at the end. */
   fx->settings = g_settings_new (APP_ID);
-  g_settings_set_string (fx->settings, "venue", "small");
-  g_settings_set_uint (fx->settings, "bot-count", 300);
+  g_settings_set_string (fx->settings, "venue", "medium");
+  g_settings_set_uint (fx->settings, "bot-count", 1500);
   g_settings_set_uint (fx->settings, "seats-per-booking", 2);
 
   fx->clock = tg_manual_clock_new ();
@@ -182,7 +190,8 @@ play_to_captcha (Fixture *fx,
   iterate ();
   g_assert_cmpint (state (fx), ==, TG_MATCH_STATE_WAITING);
 
-  advance (fx, 5 * G_USEC_PER_SEC + 180 * 1000);
+  /* 1.18 s after open: hundreds of bots are already in the queue. */
+  advance (fx, 5 * G_USEC_PER_SEC + 1180 * 1000);
   g_signal_emit_by_name (book, "clicked");
   iterate ();
   g_assert_false (gtk_widget_get_visible (book));
@@ -198,15 +207,30 @@ play_to_captcha (Fixture *fx,
   g_signal_emit_by_name (tg_match_view_get_date_button (fx->view, settings->open_date), "clicked");
   iterate ();
 
-  if (state (fx) == TG_MATCH_STATE_QUEUED)
-    {
-      g_assert_cmpstr (tg_match_view_get_page_name (fx->view), ==, "queue");
-      if (screenshots)
-        save_screenshot (fx, "3-queue");
-    }
+  /* In the queue: the position only ever goes down, and the front moves by itself. */
+  g_assert_cmpint (state (fx), ==, TG_MATCH_STATE_QUEUED);
+  g_assert_cmpstr (tg_match_view_get_page_name (fx->view), ==, "queue");
+  {
+    TgQueueStatus status;
+    guint last, first;
 
-  for (int i = 0; i < 6000 && state (fx) == TG_MATCH_STATE_QUEUED; i++)
-    advance (fx, 100 * 1000);
+    g_assert_true (tg_session_get_queue_status (session (fx), &status));
+    g_assert_cmpuint (status.position, >, 100);
+    g_assert_cmpuint (status.position, ==, status.ahead + 1);
+    first = last = status.position;
+    advance (fx, 1 * G_USEC_PER_SEC);
+    if (screenshots)
+      save_screenshot (fx, "3-queue");
+    for (int i = 0; i < 6000 && state (fx) == TG_MATCH_STATE_QUEUED; i++)
+      {
+        g_assert_true (tg_session_get_queue_status (session (fx), &status));
+        g_assert_cmpuint (status.position, <=, last);
+        last = status.position;
+        if (screenshots && last * 5 < first && first * 5 >= last * 5 + 5 && i % 50 == 0)
+          save_screenshot (fx, "3-queue-urgent");
+        advance (fx, 100 * 1000);
+      }
+  }
   g_assert_cmpint (state (fx), ==, TG_MATCH_STATE_CAPTCHA);
   g_assert_cmpstr (tg_match_view_get_page_name (fx->view), ==, "captcha");
 }
@@ -250,6 +274,7 @@ pick_and_hold (Fixture *fx,
                gboolean screenshots)
 {
   TgSeatPage *page = tg_match_view_get_seat_page (fx->view);
+  TgSeatMap *map = TG_SEAT_MAP (tg_seat_page_get_map (page));
   TgVenue *venue = tg_session_get_venue (session (fx));
   guint n = tg_venue_get_n_seats (venue);
   guint taken = TG_VENUE_NO_SEAT, picked = 0;
@@ -262,13 +287,21 @@ pick_and_hold (Fixture *fx,
     if (tg_session_get_seat_state (session (fx), i) != TG_SEAT_AVAILABLE)
       taken = i;
   g_assert_cmpuint (taken, !=, TG_VENUE_NO_SEAT);
-  tg_seat_page_toggle_seat (page, taken);
+  /* Clicked on the map where the taken seat is drawn. */
+  {
+    double x, y;
+
+    tg_seat_map_get_seat_point (map, taken, &x, &y);
+    g_assert_cmpuint (tg_seat_map_seat_at (map, x, y), ==, taken);
+    tg_seat_map_click_at (map, x, y);
+  }
   iterate ();
   g_assert_cmpint (state (fx), ==, TG_MATCH_STATE_SEATS);
   if (screenshots)
     save_screenshot (fx, "6-iseonjwa");
 
-  /* Two free seats side by side, from the back where bots rarely are. */
+  /* Two free seats side by side, from the back where bots rarely are: the left one by a click,
+   * its neighbour by the keyboard (an arrow, then Enter). */
   for (guint i = n; i-- > 1 && picked == 0;)
     {
       guint left = tg_venue_seat_neighbor (venue, i, -1);
@@ -277,12 +310,37 @@ pick_and_hold (Fixture *fx,
           tg_session_get_seat_state (session (fx), i) == TG_SEAT_AVAILABLE &&
           tg_session_get_seat_state (session (fx), left) == TG_SEAT_AVAILABLE)
         {
-          tg_seat_page_toggle_seat (page, left);
-          tg_seat_page_toggle_seat (page, i);
+          double x, y;
+
+          tg_seat_map_get_seat_point (map, left, &x, &y);
+          tg_seat_map_click_at (map, x, y);
+          g_assert_true (tg_seat_map_is_selected (map, left));
+
+          gtk_widget_grab_focus (GTK_WIDGET (map));
+          tg_seat_map_set_focus_seat (map, left);
+          {
+            double xi, yi;
+
+            /* Rows run any way on screen (side balconies run up and down): step towards the
+             * neighbour. Focusing may have scrolled the map: read both points again. */
+            tg_seat_map_get_seat_point (map, left, &x, &y);
+            tg_seat_map_get_seat_point (map, i, &xi, &yi);
+            if (fabs (xi - x) >= fabs (yi - y))
+              g_assert_true (gtk_widget_activate_action (GTK_WIDGET (map), "seat-map.move", "(ii)",
+                                                         xi > x ? 1 : -1, 0));
+            else
+              g_assert_true (gtk_widget_activate_action (GTK_WIDGET (map), "seat-map.move", "(ii)",
+                                                         0, yi > y ? 1 : -1));
+          }
+          g_assert_cmpuint (tg_seat_map_get_focus_seat (map), ==, i);
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (map), "seat-map.activate", NULL));
+          g_assert_true (tg_seat_map_is_selected (map, i));
           picked = i;
         }
     }
   g_assert_cmpuint (picked, !=, 0);
+  if (screenshots)
+    save_screenshot (fx, "6-picked");
   tg_seat_page_confirm (page);
   iterate ();
   g_assert_cmpint (state (fx), ==, TG_MATCH_STATE_PAYMENT);
@@ -331,7 +389,7 @@ test_whole_match (Fixture       *fx,
   g_assert_cmpuint (result->date_misclicks, >=, 1);
   g_assert_cmpuint (result->captcha_wrong, ==, 1);
   g_assert_cmpuint (result->seat_conflicts, ==, 1);
-  g_assert_cmpint (result->stage_ms[TG_STAGE_REACTION], ==, 180);
+  g_assert_cmpint (result->stage_ms[TG_STAGE_REACTION], ==, 1180);
   g_assert_cmpuint (result->rank_humans, ==, 1);
   g_assert_cmpuint (result->rank_all, >=, 1);
 
@@ -464,6 +522,10 @@ main (int   argc,
 {
   int status;
 
+  const char *style = g_getenv ("TICKGET_TEST_STYLE");
+  const char *messages;
+  g_autoptr(GtkCssProvider) css = NULL;
+
   /* No session bus under xvfb-run: no accessibility bus either. */
   g_setenv ("GTK_A11Y", "none", TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
@@ -472,7 +534,26 @@ main (int   argc,
   g_assert_nonnull (data_home);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
+  /* gtk_test_init() forces en_US; translations come from the build tree, in whatever language
+   * the environment asks for. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, G_TEST_BUILDDIR_PO);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  messages = setlocale (LC_MESSAGES, NULL);
+  screenshot_suffix = g_strdup_printf ("%s%s%s",
+                                       g_str_has_prefix (messages, "ko") ? "-ko" : "",
+                                       style != NULL ? "-" : "", style != NULL ? style : "");
+
   adw_init ();
+  if (g_strcmp0 (style, "dark") == 0)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  /* The app's own CSS, as AdwApplication loads it from the resource base path. */
+  tg_ui_register_resources ();
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/kr/tickget/TickGet/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   /* Screens switch at once: screenshots show the page, not a crossfade. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
@@ -484,5 +565,6 @@ main (int   argc,
   status = g_test_run ();
   g_rmdir (data_home);
   g_free (data_home);
+  g_free (screenshot_suffix);
   return status;
 }

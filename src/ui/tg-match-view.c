@@ -355,8 +355,10 @@ update_queue (TgMatchView *self)
   if (status.estimated_wait >= 60 * G_USEC_PER_SEC)
     wait = g_strdup_printf (_("about %u min %u s"), (guint) (status.estimated_wait / 60000000),
                             (guint) (status.estimated_wait / 1000000 % 60));
-  else
+  else if (status.estimated_wait >= G_USEC_PER_SEC)
     wait = g_strdup_printf (_("about %u s"), (guint) (status.estimated_wait / 1000000));
+  else
+    wait = g_strdup (_("any moment now"));
   gtk_label_set_text (self->queue_wait, wait);
   gtk_progress_bar_set_fraction (self->queue_progress,
                                  self->queue_start > 1 ? 1.0 - (double) status.ahead / (self->queue_start - 1) : 1.0);

@@ -115,7 +115,14 @@ tg_payment_page_refresh (TgPaymentPage *self)
       /* Translators: a held seat: section, row, seat number. */
       g_autofree char *title = g_strdup_printf (_("%s, row %s, seat %u"), section->name, seat->row, seat->number);
       g_autofree char *subtitle = g_strdup_printf ("%s · %s", grade->name, price);
-      const char *discounts[] = { _("General"), _("Disabled person (20% off)"), _("Veteran (20% off)"), NULL };
+      const char *discounts[] = {
+        _("General"),
+        /* xgettext:no-c-format */
+        _("Disabled person (20% off)"),
+        /* xgettext:no-c-format */
+        _("Veteran (20% off)"),
+        NULL
+      };
       AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);

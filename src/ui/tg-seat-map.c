@@ -982,7 +982,9 @@ query_tooltip_cb (GtkWidget  *widget,
 
 /* Keyboard */
 
-/* The nearest seat from @from in the direction (@dx, @dy), favouring seats straight ahead. */
+/* The nearest seat from @from in the direction (@dx, @dy), favouring seats straight ahead. An
+ * arrow roughly along the row (curved, or a side balcony running up the screen) follows the row:
+ * the next seat of the same row wins when it lies within 60° of the arrow. */
 static guint
 seat_in_direction (TgSeatMap *self,
                    guint      from,
@@ -992,6 +994,20 @@ seat_in_direction (TgSeatMap *self,
   const TgSeat *origin = &self->seats[from];
   guint best = TG_VENUE_NO_SEAT;
   double best_score = G_MAXDOUBLE;
+
+  for (int side = -1; side <= 1; side += 2)
+    {
+      guint next = tg_venue_seat_neighbor (self->venue, from, side);
+
+      if (next != TG_VENUE_NO_SEAT)
+        {
+          double vx = self->seats[next].x - origin->x, vy = self->seats[next].y - origin->y;
+          double along = vx * dx + vy * dy;
+
+          if (along > 0 && fabs (vx * dy - vy * dx) <= along * 1.7320508)
+            return next;
+        }
+    }
 
   for (double radius = 4 * GRID_CELL; best == TG_VENUE_NO_SEAT; radius *= 4)
     {
