@@ -17,6 +17,17 @@ struct _TgApplication
 
 G_DEFINE_FINAL_TYPE (TgApplication, tg_application, ADW_TYPE_APPLICATION)
 
+/* TICKGET_REPORT_FIRST_FRAME=1: print when the first frame is on screen and quit — what
+ * bench-app-start measures (docs/performance.md). */
+static void
+on_first_paint (GdkFrameClock *frame_clock,
+                GApplication  *app)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, on_first_paint, app);
+  g_print ("first-frame\n");
+  g_application_quit (app);
+}
+
 static void
 tg_application_activate (GApplication *app)
 {
@@ -25,6 +36,10 @@ tg_application_activate (GApplication *app)
   if (window == NULL)
     window = GTK_WINDOW (tg_window_new (TG_APPLICATION (app)));
   gtk_window_present (window);
+
+  if (g_strcmp0 (g_getenv ("TICKGET_REPORT_FIRST_FRAME"), "1") == 0)
+    g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                      G_CALLBACK (on_first_paint), app);
 }
 
 static void
