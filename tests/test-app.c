@@ -415,6 +415,10 @@ test_whole_match (Fixture       *fx,
     g_assert_cmpint (play->meta.mode, ==, TG_HISTORY_MODE_OFFLINE);
   }
 
+  gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.show-view", "s", "history");
+  save_screenshot (fx, "11-history");
+  gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.show-view", "s", "play");
+
   /* Replay this seed: the same match again, from the click. */
   gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.replay-match", NULL);
   iterate ();
@@ -516,6 +520,32 @@ test_leave_releases (Fixture       *fx,
     g_assert_cmpint (tg_ledger_seat_state (tg_match_get_ledger (match), seats[i]), ==, TG_SEAT_AVAILABLE);
 }
 
+static void
+test_preferences_apply (Fixture       *fx,
+                        gconstpointer  data)
+{
+  GtkSettings *gtk_settings = gtk_settings_get_default ();
+  TgCaptchaAudio *audio = tg_match_view_get_captcha_audio (fx->view);
+  gboolean animations;
+
+  g_settings_set_boolean (fx->settings, "reduced-motion", TRUE);
+  g_object_get (gtk_settings, "gtk-enable-animations", &animations, NULL);
+  g_assert_false (animations);
+  g_settings_set_boolean (fx->settings, "reduced-motion", FALSE);
+  g_object_get (gtk_settings, "gtk-enable-animations", &animations, NULL);
+  g_assert_true (animations);
+
+  g_settings_set_string (fx->settings, "captcha-voice-language", "en");
+  g_assert_cmpstr (tg_captcha_audio_get_language (audio), ==, "en");
+  g_settings_set_double (fx->settings, "sound-volume", 0.25);
+  g_assert_cmpfloat (tg_captcha_audio_get_volume (audio), ==, 0.25);
+
+  /* Back to what the other tests expect. */
+  g_settings_set_boolean (fx->settings, "reduced-motion", TRUE);
+  g_settings_reset (fx->settings, "captcha-voice-language");
+  g_settings_reset (fx->settings, "sound-volume");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -554,12 +584,18 @@ main (int   argc,
   gtk_css_provider_load_from_resource (css, "/kr/tickget/TickGet/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  /* Screens switch at once: screenshots show the page, not a crossfade. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* Screens switch at once: screenshots show the page, not a crossfade (the window applies the
+   * reduced-motion preference to GTK's settings). */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_settings_set_boolean (settings, "reduced-motion", TRUE);
+  }
 
   g_test_add ("/ui/app/whole-match", Fixture, NULL, fixture_setup, test_whole_match, fixture_teardown);
   g_test_add ("/ui/app/hold-expires", Fixture, NULL, fixture_setup, test_hold_expires, fixture_teardown);
   g_test_add ("/ui/app/back-to-seats", Fixture, NULL, fixture_setup, test_back_to_seats, fixture_teardown);
+  g_test_add ("/ui/app/preferences-apply", Fixture, NULL, fixture_setup, test_preferences_apply,
+              fixture_teardown);
   g_test_add ("/ui/app/leave-releases-holds", Fixture, NULL, fixture_setup, test_leave_releases,
               fixture_teardown);
   status = g_test_run ();

@@ -19,13 +19,29 @@ struct _TgHistoryPage
 
 G_DEFINE_FINAL_TYPE (TgHistoryPage, tg_history_page, ADW_TYPE_BIN)
 
+static const char *
+difficulty_label (TgDifficulty difficulty)
+{
+  switch (difficulty)
+    {
+    case TG_DIFFICULTY_EASY:
+      return _("Easy");
+    case TG_DIFFICULTY_HARD:
+      return _("Hard");
+    case TG_DIFFICULTY_MEDIUM:
+    default:
+      return _("Medium");
+    }
+}
+
 static GtkWidget *
 play_row (const TgHistoryPlay *play)
 {
   const TgResult *result = play->result;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *grade = gtk_label_new (tg_play_grade_to_string (tg_result_compute_grade (result)));
-  g_autofree char *when = g_date_time_format (play->meta.played_at, "%Y-%m-%d %H:%M");
+  g_autoptr(GDateTime) local = g_date_time_to_local (play->meta.played_at);
+  g_autofree char *when = g_date_time_format (local, "%Y-%m-%d %H:%M");
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
 
@@ -37,7 +53,7 @@ play_row (const TgHistoryPlay *play)
 
   subtitle = g_strdup_printf (_("%s · %s · %'u bots · seed %s"),
                               result->venue_name != NULL ? result->venue_name : "",
-                              tg_difficulty_to_string (result->difficulty), result->n_bots, seed);
+                              difficulty_label (result->difficulty), result->n_bots, seed);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_add_css_class (grade, "title-2");

@@ -128,6 +128,15 @@ on_replay_match (GtkWidget  *widget,
 }
 
 static void
+on_show_view (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  adw_view_stack_set_visible_child_name (TG_WINDOW (widget)->view_stack,
+                                         g_variant_get_string (parameter, NULL));
+}
+
+static void
 on_leave_response (AdwMessageDialog *dialog,
                    const char       *response,
                    TgWindow         *self)
@@ -237,6 +246,9 @@ tg_window_class_init (TgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-match", NULL, on_new_match);
   gtk_widget_class_install_action (widget_class, "win.replay-match", NULL, on_replay_match);
   gtk_widget_class_install_action (widget_class, "win.leave-match", NULL, on_leave_match);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", on_show_view);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "play");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "history");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-match", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.start-match", NULL);
 }
@@ -261,6 +273,10 @@ tg_window_new (TgApplication *application)
   tg_setup_page_set_settings (self->setup_page, self->settings);
   g_settings_bind (self->settings, "captcha-voice-language", audio, "language", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "sound-volume", audio, "volume", G_SETTINGS_BIND_GET);
+  /* Reduced motion turns GTK's animations off: page crossfades, toasts, spinners. */
+  g_settings_bind (self->settings, "reduced-motion",
+                   gtk_settings_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))),
+                   "gtk-enable-animations", G_SETTINGS_BIND_GET | G_SETTINGS_BIND_INVERT_BOOLEAN);
   tg_history_page_open (self->history_page, NULL);
   return self;
 }
