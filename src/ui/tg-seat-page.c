@@ -243,6 +243,28 @@ on_miss_clicked (TgSeatPage *self)
 }
 
 static void
+on_zoom_clicked (GtkButton  *button,
+                 TgSeatPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self->map), g_object_get_data (G_OBJECT (button), "action"), NULL);
+}
+
+static GtkWidget *
+zoom_button (TgSeatPage *self,
+             const char *icon,
+             const char *tooltip,
+             const char *action)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_add_css_class (button, "flat");
+  g_object_set_data (G_OBJECT (button), "action", (gpointer) action);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_zoom_clicked), self);
+  return button;
+}
+
+static void
 tg_seat_page_dispose (GObject *object)
 {
   TgSeatPage *self = TG_SEAT_PAGE (object);
@@ -294,6 +316,15 @@ tg_seat_page_init (TgSeatPage *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->map));
 
   gtk_widget_add_css_class (bottom, "toolbar");
+  {
+    GtkWidget *zoom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+    gtk_widget_add_css_class (zoom, "linked");
+    gtk_box_append (GTK_BOX (zoom), zoom_button (self, "zoom-out-symbolic", _("Zoom out (−)"), "seat-map.zoom-out"));
+    gtk_box_append (GTK_BOX (zoom), zoom_button (self, "zoom-fit-best-symbolic", _("Whole venue (0)"), "seat-map.zoom-fit"));
+    gtk_box_append (GTK_BOX (zoom), zoom_button (self, "zoom-in-symbolic", _("Zoom in (+)"), "seat-map.zoom-in"));
+    gtk_box_append (GTK_BOX (bottom), zoom);
+  }
   self->left_label = GTK_LABEL (gtk_label_new (""));
   gtk_widget_add_css_class (GTK_WIDGET (self->left_label), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (self->left_label), "numeric");
