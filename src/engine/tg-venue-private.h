@@ -14,6 +14,33 @@ G_BEGIN_DECLS
 #define TG_SEATMAP_NS_BASE "https://tickget.kr/ns/seatmap/"
 #define TG_SVG_NS      "http://www.w3.org/2000/svg"
 
+/* The instance, shared by the model (tg-venue.c), the reader and the writer. */
+struct _TgVenue
+{
+  GObject       parent_instance;
+
+  char         *name;
+  double        width;
+  double        height;
+  double        stage[4];
+  gboolean      has_stage;
+
+  GStringChunk *strings;
+  TgGrade       grades[TG_VENUE_MAX_GRADES];
+  guint         n_grades;
+  GArray       *sections;       /* TgSection */
+  GArray       *seats;          /* TgSeat */
+  GArray       *labels;         /* double[3] per section: where its name is drawn, and its angle */
+  GHashTable   *seat_index;     /* seat id -> index + 1 */
+
+  /* Only while building. */
+  GHashTable   *section_ids;    /* section id -> TRUE */
+  GHashTable   *rows_seen;      /* interned row labels of the open section */
+  TgSection    *open_section;
+  const char   *last_row;
+  guint         last_number;
+};
+
 TgVenue  *tg_venue_new_empty      (const char  *name,
                                    double       width,
                                    double       height);
@@ -63,5 +90,7 @@ gboolean  tg_venue_finish         (TgVenue     *self,
                                    GError     **error);
 
 gboolean  tg_venue_is_valid_color (const char  *color);
+/* NULL, empty or only white space. */
+gboolean  tg_venue_text_is_blank  (const char  *text);
 
 G_END_DECLS

@@ -1,0 +1,812 @@
+/* tg-venue-reader.c: loading a seat map — a streaming GMarkup parse of the SVG that feeds the
+ * venue builder, so a file is held to exactly the rules the presets are. Errors name the line and
+ * column. The format is docs/seatmap-format.md.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "tg-venue-private.h"
+
+typedef struct
+{
+  TgVenue             *venue;
+  GMarkupParseContext *context;
+  char                *tg_prefix;
+  gsize                tg_prefix_len;
+  guint                depth;
+  guint                metadata_depth;   /* 0: not inside <metadata> */
+  guint                section_depth;    /* 0: not inside a section */
+  guint                transform_depth;  /* 0: no transform applies */
+  const char          *data;             /* the whole input, to correct positions */
+  gsize                length;
+  int                  section_line;     /* where the open section starts */
+  int                  section_column;
+} Reader;
+
+/* GMarkup calls back for a start tag only once it has read the character after its ">", so a
+ * tag that ends a line would be reported at column 1 of the next one: point back at the ">".
+ * This scans the input, so it is only for errors. */
+static void
+reader_fix_position (Reader *reader,
+                     int    *line,
+                     int    *column)
+{
+  if (*column == 1 && *line > 1)
+    {
+      const char *p = reader->data;
+      const char *end = reader->data + reader->length;
+      const char *start;
+      int l = 1;
+
+      while (p < end && l < *line - 1)
+        if (*p++ == '\n')
+          l++;
+      start = p;
+      while (p < end && *p != '\n')
+        p++;
+      *line -= 1;
+      *column = (int) MAX (p - start, 1);
+    }
+}
+
+static void
+reader_get_position (Reader *reader,
+                     int    *line,
+                     int    *column)
+{
+  g_markup_parse_context_get_position (reader->context, line, column);
+  reader_fix_position (reader, line, column);
+}
+
+G_GNUC_PRINTF (3, 4)
+static void
+reader_error (Reader      *reader,
+              GError     **error,
+              const char  *format,
+              ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+  int line = 0, column = 0;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  reader_get_position (reader, &line, &column);
+  g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+               _("line %d, column %d: %s"), line, column, message);
+}
+
+/* Gives a builder error the position of the element being read. */
+static void
+reader_position_error (Reader  *reader,
+                       GError **error,
+                       GError  *local)
+{
+  int line = 0, column = 0;
+
+  reader_get_position (reader, &line, &column);
+  g_set_error (error, TG_VENUE_ERROR, local->code,
+               _("line %d, column %d: %s"), line, column, local->message);
+  g_error_free (local);
+}
+
+/* The local name of @qname if it is in the TickGet namespace, else NULL. */
+static const char *
+tg_local (Reader     *reader,
+          const char *qname)
+{
+  if (reader->tg_prefix != NULL &&
+      strncmp (qname, reader->tg_prefix, reader->tg_prefix_len) == 0 &&
+      qname[reader->tg_prefix_len] == ':')
+    return qname + reader->tg_prefix_len + 1;
+  return NULL;
+}
+
+static const char *
+get_attr (const char **names,
+          const char **values,
+          const char  *name)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_str_equal (names[i], name))
+      return values[i];
+  return NULL;
+}
+
+static const char *
+get_tg_attr (Reader      *reader,
+             const char **names,
+             const char **values,
+             const char  *local)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *l = tg_local (reader, names[i]);
+      if (l != NULL && g_str_equal (l, local))
+        return values[i];
+    }
+  return NULL;
+}
+
+static gboolean
+parse_double (const char *text,
+              double     *out)
+{
+  char *end = NULL;
+  double value;
+
+  if (text == NULL)
+    return FALSE;
+  while (g_ascii_isspace (*text))
+    text++;
+  if (*text == '\0')
+    return FALSE;
+
+  errno = 0;
+  value = g_ascii_strtod (text, &end);
+  if (errno != 0 || end == text || !isfinite (value))
+    return FALSE;
+  while (g_ascii_isspace (*end))
+    end++;
+  if (*end != '\0')
+    return FALSE;
+
+  *out = value;
+  return TRUE;
+}
+
+static gboolean
+parse_uint (const char *text,
+            guint64     max,
+            guint64    *out)
+{
+  if (text == NULL)
+    return FALSE;
+  return g_ascii_string_to_unsigned (text, 10, 0, max, out, NULL);
+}
+
+static gboolean
+parse_length (const char *text,
+              double     *out)
+{
+  g_autofree char *copy = NULL;
+  gsize len;
+
+  if (text == NULL)
+    return FALSE;
+  len = strlen (text);
+  if (len > 2 && g_str_has_suffix (text, "px"))
+    {
+      copy = g_strndup (text, len - 2);
+      text = copy;
+    }
+  return parse_double (text, out) && *out > 0;
+}
+
+/* Parses exactly @n numbers separated by spaces and/or commas. */
+static gboolean
+parse_numbers (const char *text,
+               double     *out,
+               guint       n)
+{
+  g_auto(GStrv) parts = NULL;
+  guint found = 0;
+
+  if (text == NULL)
+    return FALSE;
+  parts = g_strsplit_set (text, " ,\t\n\r", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (parts[i][0] == '\0')
+        continue;
+      if (found == n || !parse_double (parts[i], &out[found]))
+        return FALSE;
+      found++;
+    }
+  return found == n;
+}
+
+static gboolean
+parse_four (const char *text,
+            double      out[4])
+{
+  return parse_numbers (text, out, 4);
+}
+
+
+static gboolean
+require_double (Reader      *reader,
+                const char  *what,
+                const char  *attr_name,
+                const char  *text,
+                double      *out,
+                GError     **error)
+{
+  if (text == NULL)
+    {
+      reader_error (reader, error, _("%s is missing the attribute “%s”"), what, attr_name);
+      return FALSE;
+    }
+  if (!parse_double (text, out))
+    {
+      reader_error (reader, error, _("%s has “%s” = “%s”, which is not a number"),
+                    what, attr_name, text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_root (Reader      *reader,
+           const char  *element_name,
+           const char **names,
+           const char **values,
+           GError     **error)
+{
+  const char *svg_ns = get_attr (names, values, "xmlns");
+  const char *name, *version, *view_box;
+  double width = 0, height = 0, box[4];
+
+  if (!g_str_equal (element_name, "svg") || g_strcmp0 (svg_ns, TG_SVG_NS) != 0)
+    {
+      reader_error (reader, error,
+                    _("the root element is <%s>, expected <svg> in the SVG namespace (%s)"),
+                    element_name, TG_SVG_NS);
+      return FALSE;
+    }
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (!g_str_has_prefix (names[i], "xmlns:"))
+        continue;
+      if (g_str_equal (values[i], TG_SEATMAP_NS))
+        {
+          g_free (reader->tg_prefix);
+          reader->tg_prefix = g_strdup (names[i] + strlen ("xmlns:"));
+          reader->tg_prefix_len = strlen (reader->tg_prefix);
+        }
+      else if (g_str_has_prefix (values[i], TG_SEATMAP_NS_BASE))
+        {
+          reader_error (reader, error,
+                        _("the seat map uses format “%s”, which this version of TickGet cannot read"),
+                        values[i]);
+          return FALSE;
+        }
+    }
+  if (reader->tg_prefix == NULL)
+    {
+      reader_error (reader, error,
+                    _("this SVG is not a TickGet seat map: it does not declare the namespace %s"),
+                    TG_SEATMAP_NS);
+      return FALSE;
+    }
+
+  version = get_tg_attr (reader, names, values, "version");
+  if (version == NULL)
+    {
+      reader_error (reader, error, _("<svg> is missing the attribute “%s:version”"),
+                    reader->tg_prefix);
+      return FALSE;
+    }
+  if (!g_str_equal (version, "1") && !g_str_has_prefix (version, "1."))
+    {
+      reader_error (reader, error,
+                    _("the seat map has format version “%s”; this version of TickGet reads 1.x"),
+                    version);
+      return FALSE;
+    }
+
+  name = get_tg_attr (reader, names, values, "name");
+  if (tg_venue_text_is_blank (name))
+    {
+      reader_error (reader, error, _("<svg> is missing the venue name “%s:name”"),
+                    reader->tg_prefix);
+      return FALSE;
+    }
+
+  view_box = get_attr (names, values, "viewBox");
+  if (view_box != NULL)
+    {
+      if (!parse_four (view_box, box) || !(box[2] > 0 && box[3] > 0))
+        {
+          reader_error (reader, error, _("<svg> has an invalid viewBox “%s”"), view_box);
+          return FALSE;
+        }
+      width = box[0] + box[2];
+      height = box[1] + box[3];
+    }
+  else
+    {
+      const char *w = get_attr (names, values, "width");
+      const char *h = get_attr (names, values, "height");
+
+      if (!parse_length (w, &width) || !parse_length (h, &height))
+        {
+          reader_error (reader, error,
+                        _("<svg> needs a viewBox or a positive width and height in map units"));
+          return FALSE;
+        }
+    }
+
+  reader->venue = tg_venue_new_empty (name, width, height);
+  return TRUE;
+}
+
+static gboolean
+read_grade (Reader      *reader,
+            const char **names,
+            const char **values,
+            GError     **error)
+{
+  const char *id = get_attr (names, values, "id");
+  const char *name = get_attr (names, values, "name");
+  const char *price = get_attr (names, values, "price");
+  const char *color = get_attr (names, values, "color");
+  const char *rank = get_attr (names, values, "rank");
+  const char *missing = NULL;
+  guint64 price_value, rank_value;
+  GError *local = NULL;
+
+  if (id == NULL)
+    missing = "id";
+  else if (name == NULL)
+    missing = "name";
+  else if (price == NULL)
+    missing = "price";
+  else if (color == NULL)
+    missing = "color";
+  else if (rank == NULL)
+    missing = "rank";
+  if (missing != NULL)
+    {
+      reader_error (reader, error, _("grade “%s” is missing the attribute “%s”"),
+                    id ? id : "", missing);
+      return FALSE;
+    }
+  if (!parse_uint (price, G_MAXUINT, &price_value))
+    {
+      reader_error (reader, error, _("grade “%s” has price “%s”, expected a whole number of won"),
+                    id, price);
+      return FALSE;
+    }
+  if (!parse_uint (rank, TG_VENUE_MAX_GRADES * 16, &rank_value))
+    {
+      reader_error (reader, error, _("grade “%s” has rank “%s”, expected a small whole number"),
+                    id, rank);
+      return FALSE;
+    }
+  if (!tg_venue_add_grade (reader->venue, id, name, (guint) price_value, color,
+                           (guint) rank_value, &local))
+    {
+      reader_position_error (reader, error, local);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_section (Reader      *reader,
+              const char  *id,
+              const char **names,
+              const char **values,
+              GError     **error)
+{
+  const char *name = get_tg_attr (reader, names, values, "name");
+  const char *standing = get_tg_attr (reader, names, values, "standing");
+  const char *bbox = get_tg_attr (reader, names, values, "bbox");
+  const char *label = get_tg_attr (reader, names, values, "label");
+  gboolean is_standing = FALSE;
+  double box[4];
+  double at[3] = { 0, 0, 0 };
+  GError *local = NULL;
+
+  if (reader->section_depth != 0)
+    {
+      reader_error (reader, error, _("section “%s” is nested inside another section"), id);
+      return FALSE;
+    }
+  if (reader->transform_depth != 0)
+    {
+      reader_error (reader, error, _("section “%s” is inside a transform, which seat maps do not allow"), id);
+      return FALSE;
+    }
+  if (name == NULL)
+    {
+      reader_error (reader, error, _("section “%s” is missing the attribute “%s:name”"),
+                    id, reader->tg_prefix);
+      return FALSE;
+    }
+  if (bbox == NULL)
+    {
+      reader_error (reader, error, _("section “%s” is missing the attribute “%s:bbox”"),
+                    id, reader->tg_prefix);
+      return FALSE;
+    }
+  if (!parse_four (bbox, box))
+    {
+      reader_error (reader, error,
+                    _("section “%s” has bbox “%s”, expected four numbers “x y width height”"),
+                    id, bbox);
+      return FALSE;
+    }
+  if (standing != NULL)
+    {
+      if (g_str_equal (standing, "true"))
+        is_standing = TRUE;
+      else if (!g_str_equal (standing, "false"))
+        {
+          reader_error (reader, error,
+                        _("section “%s” has standing “%s”, expected “true” or “false”"),
+                        id, standing);
+          return FALSE;
+        }
+    }
+
+  if (label != NULL && !parse_numbers (label, at, 3) && !parse_numbers (label, at, 2))
+    {
+      reader_error (reader, error,
+                    _("section “%s” has label “%s”, expected “x y” or “x y angle”"), id, label);
+      return FALSE;
+    }
+
+  if (!tg_venue_begin_section (reader->venue, id, name, is_standing,
+                               box[0], box[1], box[2], box[3], &local) ||
+      (label != NULL && !tg_venue_set_section_label (reader->venue, at[0], at[1], at[2], &local)))
+    {
+      reader_position_error (reader, error, local);
+      return FALSE;
+    }
+  reader->section_depth = reader->depth;
+  g_markup_parse_context_get_position (reader->context, &reader->section_line,
+                                       &reader->section_column);
+  return TRUE;
+}
+
+static gboolean
+parse_flags (const char *text,
+             guint      *flags,
+             const char **bad)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \t\n\r", -1);
+
+  *flags = 0;
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (words[i][0] == '\0')
+        continue;
+      if (g_str_equal (words[i], "accessible"))
+        *flags |= TG_SEAT_FLAG_ACCESSIBLE;
+      else if (g_str_equal (words[i], "restricted-view"))
+        *flags |= TG_SEAT_FLAG_RESTRICTED_VIEW;
+      else if (g_str_equal (words[i], "standing"))
+        *flags |= TG_SEAT_FLAG_STANDING;
+      else
+        {
+          *bad = g_intern_string (words[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+read_seat (Reader      *reader,
+           gboolean     is_rect,
+           const char **names,
+           const char **values,
+           GError     **error)
+{
+  const char *id = get_attr (names, values, "id");
+  const char *row = get_tg_attr (reader, names, values, "row");
+  const char *number = get_tg_attr (reader, names, values, "number");
+  const char *grade = get_tg_attr (reader, names, values, "grade");
+  const char *flags_text = get_tg_attr (reader, names, values, "flags");
+  g_autofree char *what = NULL;
+  guint64 number_value;
+  guint flags = 0;
+  double x, y;
+  GError *local = NULL;
+
+  if (id == NULL)
+    {
+      reader_error (reader, error, _("a seat is missing the attribute “id”"));
+      return FALSE;
+    }
+  what = g_strdup_printf (_("seat “%s”"), id);
+  if (row == NULL || number == NULL || grade == NULL)
+    {
+      reader_error (reader, error, _("%s is missing the attribute “%s:%s”"), what,
+                    reader->tg_prefix, row == NULL ? "row" : number == NULL ? "number" : "grade");
+      return FALSE;
+    }
+  if (!parse_uint (number, G_MAXUINT16, &number_value) || number_value == 0)
+    {
+      reader_error (reader, error, _("%s has number “%s”, expected a whole number from 1 to %u"),
+                    what, number, (guint) G_MAXUINT16);
+      return FALSE;
+    }
+  if (flags_text != NULL)
+    {
+      const char *bad = NULL;
+
+      if (!parse_flags (flags_text, &flags, &bad))
+        {
+          reader_error (reader, error, _("%s has the unknown flag “%s”"), what, bad);
+          return FALSE;
+        }
+    }
+  if (reader->section_depth == 0)
+    {
+      reader_error (reader, error, _("%s is not inside a section"), what);
+      return FALSE;
+    }
+  if (reader->transform_depth != 0)
+    {
+      reader_error (reader, error, _("%s is inside a transform, which seat maps do not allow"), what);
+      return FALSE;
+    }
+
+  if (is_rect)
+    {
+      double w, h;
+
+      if (!require_double (reader, what, "x", get_attr (names, values, "x"), &x, error) ||
+          !require_double (reader, what, "y", get_attr (names, values, "y"), &y, error) ||
+          !require_double (reader, what, "width", get_attr (names, values, "width"), &w, error) ||
+          !require_double (reader, what, "height", get_attr (names, values, "height"), &h, error))
+        return FALSE;
+      x += w / 2;
+      y += h / 2;
+    }
+  else
+    {
+      if (!require_double (reader, what, "cx", get_attr (names, values, "cx"), &x, error) ||
+          !require_double (reader, what, "cy", get_attr (names, values, "cy"), &y, error))
+        return FALSE;
+    }
+
+  if (!tg_venue_add_seat (reader->venue, id, row, (guint) number_value, grade, flags, x, y, &local))
+    {
+      reader_position_error (reader, error, local);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_stage (Reader      *reader,
+            const char  *element_name,
+            const char **names,
+            const char **values,
+            GError     **error)
+{
+  const char *what = _("the stage");
+  double x, y, w, h;
+  GError *local = NULL;
+
+  if (!g_str_equal (element_name, "rect"))
+    {
+      reader_error (reader, error, _("the stage must be a <rect>, not <%s>"), element_name);
+      return FALSE;
+    }
+  if (!require_double (reader, what, "x", get_attr (names, values, "x"), &x, error) ||
+      !require_double (reader, what, "y", get_attr (names, values, "y"), &y, error) ||
+      !require_double (reader, what, "width", get_attr (names, values, "width"), &w, error) ||
+      !require_double (reader, what, "height", get_attr (names, values, "height"), &h, error))
+    return FALSE;
+  if (!tg_venue_set_stage (reader->venue, x, y, w, h, &local))
+    {
+      reader_position_error (reader, error, local);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+reader_start_element (GMarkupParseContext  *context,
+                      const char           *element_name,
+                      const char          **names,
+                      const char          **values,
+                      gpointer              user_data,
+                      GError              **error)
+{
+  Reader *reader = user_data;
+  const char *local;
+  const char *role;
+  gboolean is_rect, is_circle;
+
+  reader->depth++;
+
+  if (reader->venue == NULL)
+    {
+      read_root (reader, element_name, names, values, error);
+      return;
+    }
+
+  if (reader->transform_depth == 0 && get_attr (names, values, "transform") != NULL)
+    reader->transform_depth = reader->depth;
+
+  local = tg_local (reader, element_name);
+  if (local != NULL)
+    {
+      if (!g_str_equal (local, "grade"))
+        return;   /* other TickGet elements are for later minor versions */
+      if (reader->metadata_depth == 0)
+        {
+          reader_error (reader, error, _("<%s> must be inside <metadata>"), element_name);
+          return;
+        }
+      read_grade (reader, names, values, error);
+      return;
+    }
+
+  if (reader->metadata_depth != 0)
+    return;
+  if (g_str_equal (element_name, "metadata"))
+    {
+      reader->metadata_depth = reader->depth;
+      return;
+    }
+
+  if (g_str_equal (element_name, "g"))
+    {
+      const char *section_id = get_tg_attr (reader, names, values, "section");
+
+      if (section_id != NULL)
+        read_section (reader, section_id, names, values, error);
+      return;
+    }
+
+  role = get_tg_attr (reader, names, values, "role");
+  if (g_strcmp0 (role, "stage") == 0)
+    {
+      read_stage (reader, element_name, names, values, error);
+      return;
+    }
+
+  is_rect = g_str_equal (element_name, "rect");
+  is_circle = g_str_equal (element_name, "circle");
+  if (get_tg_attr (reader, names, values, "row") != NULL ||
+      get_tg_attr (reader, names, values, "number") != NULL ||
+      get_tg_attr (reader, names, values, "grade") != NULL)
+    {
+      if (!is_rect && !is_circle)
+        {
+          reader_error (reader, error, _("a seat must be a <circle> or a <rect>, not <%s>"),
+                        element_name);
+          return;
+        }
+      read_seat (reader, is_rect, names, values, error);
+    }
+}
+
+static void
+reader_end_element (GMarkupParseContext  *context,
+                    const char           *element_name,
+                    gpointer              user_data,
+                    GError              **error)
+{
+  Reader *reader = user_data;
+
+  if (reader->depth == reader->section_depth)
+    {
+      GError *local = NULL;
+
+      reader->section_depth = 0;
+      /* Point at the section's start tag: GMarkup's position is past the end tag by now. */
+      if (!tg_venue_end_section (reader->venue, &local))
+        {
+          reader_fix_position (reader, &reader->section_line, &reader->section_column);
+          g_set_error (error, TG_VENUE_ERROR, local->code, _("line %d, column %d: %s"),
+                       reader->section_line, reader->section_column, local->message);
+          g_error_free (local);
+        }
+    }
+  if (reader->depth == reader->metadata_depth)
+    reader->metadata_depth = 0;
+  if (reader->depth == reader->transform_depth)
+    reader->transform_depth = 0;
+  reader->depth--;
+}
+
+static const GMarkupParser reader_parser = {
+  reader_start_element,
+  reader_end_element,
+  NULL,
+  NULL,
+  NULL,
+};
+
+TgVenue *
+tg_venue_load_data (const char  *data,
+                    gsize        length,
+                    GError     **error)
+{
+  Reader reader = { 0 };
+  g_autoptr(GError) local = NULL;
+  g_autoptr(TgVenue) venue = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  reader.data = data;
+  reader.length = length;
+  reader.context = g_markup_parse_context_new (&reader_parser, 0, &reader, NULL);
+  ok = g_markup_parse_context_parse (reader.context, data ? data : "", length, &local) &&
+       g_markup_parse_context_end_parse (reader.context, &local);
+
+  venue = g_steal_pointer (&reader.venue);
+  if (ok)
+    {
+      int line = 0, column = 0;
+
+      g_markup_parse_context_get_position (reader.context, &line, &column);
+      /* GMarkup accepts a document of nothing but an XML declaration or comments. */
+      if (venue == NULL)
+        {
+          g_set_error (&local, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                       _("line %d, column %d: the document has no <svg> element"), line, column);
+          ok = FALSE;
+        }
+      else if (!tg_venue_finish (venue, &local))
+        {
+          g_prefix_error (&local, _("line %d, column %d: "), line, column);
+          ok = FALSE;
+        }
+    }
+
+  g_markup_parse_context_free (reader.context);
+  g_free (reader.tg_prefix);
+
+  if (!ok)
+    {
+      if (local->domain == TG_VENUE_ERROR)
+        g_propagate_error (error, g_steal_pointer (&local));
+      else
+        /* GMarkup's own messages already say "Error on line N char M: …". */
+        g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_PARSE,
+                     _("The seat map is not well-formed XML: %s"), local->message);
+      return NULL;
+    }
+
+  return g_steal_pointer (&venue);
+}
+
+TgVenue *
+tg_venue_load_file (const char  *path,
+                    GError     **error)
+{
+  g_autoptr(GMappedFile) file = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *display = NULL;
+  TgVenue *venue;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  display = g_filename_display_name (path);
+  file = g_mapped_file_new (path, FALSE, &local);
+  if (file == NULL)
+    {
+      g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_IO,
+                   _("Could not read the seat map “%s”: %s"), display, local->message);
+      return NULL;
+    }
+
+  venue = tg_venue_load_data (g_mapped_file_get_contents (file),
+                              g_mapped_file_get_length (file), &local);
+  if (venue == NULL)
+    {
+      g_set_error (error, TG_VENUE_ERROR, local->code, "%s: %s", display, local->message);
+      return NULL;
+    }
+  return venue;
+}
