@@ -174,12 +174,13 @@ send_cb (GObject      *source,
       /* Ours, or the session's limit on silence (the same number of seconds). */
       if (request->timed_out || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
         g_task_return_new_error (task, TG_LLM_ERROR, TG_LLM_ERROR_TIMEOUT,
-                                 ngettext ("The language model server did not answer within %u "
-                                           "second. Try again, choose a smaller model or raise "
-                                           "the time limit.",
-                                           "The language model server did not answer within %u "
-                                           "seconds. Try again, choose a smaller model or raise "
-                                           "the time limit.", request->timeout),
+                                 g_dngettext (GETTEXT_PACKAGE,
+                                              "The language model server did not answer within %u "
+                                              "second. Try again, choose a smaller model or raise "
+                                              "the time limit.",
+                                              "The language model server did not answer within %u "
+                                              "seconds. Try again, choose a smaller model or raise "
+                                              "the time limit.", request->timeout),
                                  request->timeout);
       else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_task_return_error (task, g_steal_pointer (&error));

@@ -81,9 +81,10 @@ summary_text (const TgAnalysis *self)
   gboolean first = TRUE;
 
   g_string_append_printf (text,
-                          ngettext ("%u full match analysed: %u with a seat (%.0f%%).",
-                                    "%u full matches analysed: %u with a seat (%.0f%%).",
-                                    self->n_plays),
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "%u full match analysed: %u with a seat (%.0f%%).",
+                                       "%u full matches analysed: %u with a seat (%.0f%%).",
+                                       self->n_plays),
                           self->n_plays, self->n_success, 100.0 * self->n_success / self->n_plays);
   g_string_append_c (text, '\n');
   for (TgFailReason r = TG_FAIL_SOLD_OUT; r <= TG_FAIL_PAYMENT; r++)
@@ -233,8 +234,9 @@ consistency_text (const TgAnalysis *self)
       verdict = sa->consistency == TG_CONSISTENCY_STEADY ? _("consistent") :
                 sa->consistency == TG_CONSISTENCY_FAIR ? _("fairly consistent") : _("erratic");
       /* Translators: stage, ± a duration, its share of the average, then "consistent" or such. */
-      g_string_append_printf (text, _("%s: ±%s (%.0f%% of your average) — %s.\n"),
+      g_string_append_printf (text, _("%s: ±%s (%.0f%% of your average) — %s."),
                               tg_stage_get_label (s), spread, 100 * sa->cv, verdict);
+      g_string_append_c (text, '\n');
       if (sa->consistency == TG_CONSISTENCY_ERRATIC && stage_is_trainable (s) &&
           (most_erratic < 0 || sa->cv > self->stages[most_erratic].cv))
         most_erratic = s;
@@ -292,8 +294,9 @@ mistakes_text (const TgAnalysis *self)
           break;
         }
       g_string_append_c (text, ' ');
-      g_string_append_printf (text, ngettext ("(In %u of %u matches.)", "(In %u of %u matches.)",
-                                              self->n_plays),
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "(In %u of %u matches.)", "(In %u of %u matches.)",
+                                                 self->n_plays),
                               self->plays_with_mistake[m], self->n_plays);
       g_string_append_c (text, '\n');
     }
@@ -312,9 +315,10 @@ costs_text (const TgAnalysis *self)
   if (n_failed == 0)
     g_string_append (text, _("You got a seat in every match."));
   else
-    g_string_append_printf (text, ngettext ("%u of %u matches ended without a seat.",
-                                            "%u of %u matches ended without a seat.",
-                                            self->n_plays),
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                               "%u of %u matches ended without a seat.",
+                                               "%u of %u matches ended without a seat.",
+                                               self->n_plays),
                             n_failed, self->n_plays);
   g_string_append_c (text, '\n');
 
@@ -335,11 +339,12 @@ costs_text (const TgAnalysis *self)
       bottleneck = s;
   if (bottleneck >= 0)
     {
-      g_string_append_printf (text, ngettext ("In the matches without a seat, most bots got ahead "
-                                              "of you at %s (%u time).",
-                                              "In the matches without a seat, most bots got ahead "
-                                              "of you at %s (%u times).",
-                                              self->stages[bottleneck].bottleneck_count),
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "In the matches without a seat, most bots got ahead "
+                                                 "of you at %s (%u time).",
+                                                 "In the matches without a seat, most bots got ahead "
+                                                 "of you at %s (%u times).",
+                                                 self->stages[bottleneck].bottleneck_count),
                               tg_stage_get_label (bottleneck),
                               self->stages[bottleneck].bottleneck_count);
       g_string_append_c (text, '\n');
@@ -375,13 +380,15 @@ append_drill_history (GString              *text,
   g_string_append_c (text, ' ');
   if (f->time.n == 0)
     {
-      g_string_append_printf (text, ngettext ("So far: %u try, none completed.",
-                                              "So far: %u tries, none completed.", f->n), f->n);
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "So far: %u try, none completed.",
+                                                 "So far: %u tries, none completed.", f->n), f->n);
       return;
     }
   median = format_ms (f->time.median);
-  g_string_append_printf (text, ngettext ("So far: %u try, %u completed, median %s.",
-                                          "So far: %u tries, %u completed, median %s.", f->n),
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                             "So far: %u try, %u completed, median %s.",
+                                             "So far: %u tries, %u completed, median %s.", f->n),
                           f->n, f->n_success, median);
 }
 

@@ -109,15 +109,17 @@ tg_analyst_not_enough_plays_message (guint n_plays)
   guint missing = n_plays < TG_ANALYST_MIN_PLAYS ? TG_ANALYST_MIN_PLAYS - n_plays : 0;
 
   /* Two sentences, each with its own plural. */
-  g_autofree char *have = g_strdup_printf (ngettext ("You have played %u full match so far.",
-                                                     "You have played %u full matches so far.",
-                                                     n_plays),
+  g_autofree char *have = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                        "You have played %u full match so far.",
+                                                        "You have played %u full matches so far.",
+                                                        n_plays),
                                            n_plays);
-  g_autofree char *need = g_strdup_printf (ngettext ("The analysis report needs at least %u full "
-                                                     "matches: play %u more (drills do not count).",
-                                                     "The analysis report needs at least %u full "
-                                                     "matches: play %u more (drills do not count).",
-                                                     missing),
+  g_autofree char *need = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                        "The analysis report needs at least %u full "
+                                                        "matches: play %u more (drills do not count).",
+                                                        "The analysis report needs at least %u full "
+                                                        "matches: play %u more (drills do not count).",
+                                                        missing),
                                            TG_ANALYST_MIN_PLAYS, missing);
   return g_strconcat (have, " ", need, NULL);
 }

@@ -176,11 +176,12 @@ render (TgChart *self,
 {
   TgChartPrivate *priv = tg_chart_get_instance_private (self);
   PangoContext *pango = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  g_autoptr(PangoFontDescription) font = pango_font_description_copy (pango_context_get_font_description (pango));
+  g_autoptr(PangoFontDescription) font = NULL;
   TgChartPalette palette;
   TgChartContext ctx = { 0 };
 
   palette_init (&palette, dark);
+  font = pango_font_description_copy (pango_context_get_font_description (pango));
   if (pango_font_description_get_size (font) <= 0)
     pango_font_description_set_size (font, 10 * PANGO_SCALE);
   ctx.chart = self;

@@ -120,8 +120,9 @@ tg_line_chart_draw (TgChart *chart,
   colors[n_names++] = &points;
   if (self->window > 1)
     {
-      average_name = g_strdup_printf (ngettext ("Average of the last %u match",
-                                                "Average of the last %u matches", self->window),
+      average_name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "Average of the last %u match",
+                                                   "Average of the last %u matches", self->window),
                                       self->window);
       names[n_names] = average_name;
       colors[n_names++] = color;
