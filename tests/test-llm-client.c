@@ -143,10 +143,19 @@ fixture_tear_down (Fixture       *fx,
     soup_server_message_unpause (fx->paused->pdata[i]);
   g_ptr_array_unref (fx->paused);
   soup_server_disconnect (fx->server);
+  g_object_add_weak_pointer (G_OBJECT (fx->server), (gpointer *) &fx->server);
   g_object_unref (fx->server);
-  /* Let the server's and the session's sources finish. */
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  /* Let the server's and the sessions' closing connections finish. (libsoup 3.2.2 itself still
+   * loses a few accepted sockets under valgrind: fixed upstream in 3.3, libsoup d20c6601.) */
+  {
+    gint64 deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+    while (g_get_monotonic_time () < deadline &&
+           (fx->server != NULL || g_main_context_pending (NULL)))
+      g_main_context_iteration (NULL, FALSE);
+  }
+  if (fx->server != NULL)
+    g_test_message ("the SoupServer is still referenced after the test");
   g_free (fx->base);
   g_free (fx->authorization);
   g_free (fx->model);
