@@ -10,6 +10,7 @@
 
 #include "tg-chart-builders.h"
 #include "tg-chart-private.h"
+#include "tg-stage-chart.h"
 #include "stats-fixtures.h"
 
 #define WIDTH  640
@@ -233,6 +234,25 @@ test_drills (void)
 }
 
 static void
+test_stage_chart (void)
+{
+  g_autoptr(GPtrArray) plays = history (4);
+  TgStageChart *chart = g_object_ref_sink (tg_stage_chart_new ());
+  g_autoptr(TgResult) nothing = tg_result_new ();
+
+  g_assert_true (tg_chart_is_empty (TG_CHART (chart)));
+  /* A sold-out play: the seat and payment rows say "not reached". */
+  tg_stage_chart_set_result (chart, ((TgHistoryPlay *) plays->pdata[3])->result);
+  g_assert_false (tg_chart_is_empty (TG_CHART (chart)));
+  check_render (TG_CHART (chart), "play-stages", 0, TRUE);
+  check_render (TG_CHART (chart), "play-stages", 3, TRUE);
+  tg_stage_chart_set_result (chart, nothing);
+  g_assert_true (tg_chart_is_empty (TG_CHART (chart)));
+  check_render (TG_CHART (chart), "play-stages-empty", 0, FALSE);
+  g_object_unref (chart);
+}
+
+static void
 test_nice_range (void)
 {
   double min, max, step;
@@ -335,6 +355,7 @@ main (int   argc,
   g_test_add_func ("/ui/charts/histogram", test_histogram);
   g_test_add_func ("/ui/charts/difficulty-and-grades", test_difficulty_and_grades);
   g_test_add_func ("/ui/charts/drills", test_drills);
+  g_test_add_func ("/ui/charts/play-stages", test_stage_chart);
   g_test_add_func ("/ui/charts/on-screen", test_on_screen);
 
   return g_test_run ();
