@@ -439,6 +439,11 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The fake server is on loopback: never go through a proxy from the environment. */
+  g_unsetenv ("http_proxy");
+  g_unsetenv ("HTTP_PROXY");
+  g_unsetenv ("all_proxy");
+  g_unsetenv ("ALL_PROXY");
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
