@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "tg-autoplayer.h"
@@ -639,6 +640,93 @@ test_determinism (void)
   g_assert_cmpstr (ta, !=, tc);
 }
 
+/* The bots' distribution stored with a result agrees with the match's own figures. */
+static void
+test_bot_summary (void)
+{
+  g_autoptr(TgClock) clock = tg_manual_clock_new ();
+  g_autoptr(TgVenue) venue = tg_venue_new_preset ("medium", NULL);
+  g_autoptr(TgMatch) match = NULL;
+  g_autoptr(TgAutoplayer) player = NULL;
+  g_autoptr(TgResult) result = NULL;
+  TgMatchSettings settings;
+  TgAutoplayScript script;
+  guint32 pid;
+
+  tg_match_settings_init (&settings);
+  settings.venue = venue;
+  settings.n_bots = 3000;
+  settings.seed = 7;
+  settings.countdown = TG_USEC_PER_SEC;
+  match = tg_match_new (&settings, clock, NULL);
+  pid = tg_match_add_human (match, "p");
+  tg_autoplay_script_init (&script);
+  script.reaction_ms = 400;
+  player = tg_autoplayer_new (match, pid, &script);
+  while (!tg_match_is_finished (match) && tg_manual_clock_step (TG_MANUAL_CLOCK (clock)))
+    ;
+  result = tg_match_get_result (match, pid);
+
+  for (guint s = 0; s < TG_N_STAGES; s++)
+    {
+      const TgBotStageSummary *summary = &result->bot_stages[s];
+      TgStageStats stats;
+
+      tg_match_get_bot_stage_stats (match, s, &stats);
+      g_assert_cmpuint (summary->n, ==, stats.n);
+      if (stats.n == 0)
+        continue;
+      g_assert_cmpfloat_with_epsilon (summary->mean_ms, stats.mean, 1e-6);
+      g_assert_cmpfloat_with_epsilon (summary->stddev_ms, stats.stddev, 1e-6);
+      g_assert_cmpint (summary->q_ms[0], ==, stats.min);
+      g_assert_cmpint (summary->q_ms[TG_BOT_N_QUANTILES - 1], ==, stats.max);
+      /* Interpolated, so within one order statistic of the match's nearest-rank median. */
+      g_assert_cmpint (ABS (summary->q_ms[10] - stats.p50), <=, 1 + (stats.max - stats.min) / 100);
+      for (guint q = 1; q < TG_BOT_N_QUANTILES; q++)
+        g_assert_cmpint (summary->q_ms[q - 1], <=, summary->q_ms[q]);
+    }
+  g_assert_cmpuint (result->bot_stages[TG_STAGE_REACTION].n, >, 0);
+  /* The player's percentile falls between the quantiles around the player's time. */
+  if (result->stage_ms[TG_STAGE_REACTION] >= 0)
+    {
+      const TgBotStageSummary *r = &result->bot_stages[TG_STAGE_REACTION];
+      double pct = result->stage_percentile[TG_STAGE_REACTION];
+      guint below = 0;
+
+      for (guint q = 0; q < TG_BOT_N_QUANTILES; q++)
+        if (r->q_ms[q] <= result->stage_ms[TG_STAGE_REACTION])
+          below = q;
+      g_assert_cmpfloat (100.0 - pct, >=, 5.0 * below - 5.0 - 1e-9);
+      g_assert_cmpfloat (100.0 - pct, <=, 5.0 * (below + 1) + 1e-9);
+    }
+}
+
+static void
+test_bot_summary_fill (void)
+{
+  gint64 hundred[101];
+  const gint64 four[] = { 1, 2, 3, 4 };
+  TgBotStageSummary summary;
+
+  for (guint i = 0; i < G_N_ELEMENTS (hundred); i++)
+    hundred[i] = i * 10;
+  tg_bot_stage_summary_fill (&summary, hundred, G_N_ELEMENTS (hundred));
+  g_assert_cmpuint (summary.n, ==, 101);
+  for (guint q = 0; q < TG_BOT_N_QUANTILES; q++)
+    g_assert_cmpint (summary.q_ms[q], ==, 50 * q);
+  g_assert_cmpfloat_with_epsilon (summary.mean_ms, 500, 1e-9);
+
+  tg_bot_stage_summary_fill (&summary, four, G_N_ELEMENTS (four));
+  g_assert_cmpint (summary.q_ms[0], ==, 1);
+  g_assert_cmpint (summary.q_ms[5], ==, 2);    /* h = 0.75 → 1.75, rounded */
+  g_assert_cmpint (summary.q_ms[10], ==, 3);   /* 2.5 rounds away from zero */
+  g_assert_cmpint (summary.q_ms[20], ==, 4);
+  g_assert_cmpfloat_with_epsilon (summary.stddev_ms, sqrt (1.25), 1e-9);
+
+  tg_bot_stage_summary_fill (&summary, NULL, 0);
+  g_assert_cmpuint (summary.n, ==, 0);
+}
+
 static void
 test_unknown_participant (Fixture       *fx,
                           gconstpointer  data)
@@ -676,6 +764,8 @@ main (int   argc,
   ADD ("/engine/match/two-humans-ranks", test_two_humans_ranks);
   ADD ("/engine/match/unknown-participant", test_unknown_participant);
   g_test_add_func ("/engine/match/determinism", test_determinism);
+  g_test_add_func ("/engine/match/bot-summary", test_bot_summary);
+  g_test_add_func ("/engine/match/bot-summary-fill", test_bot_summary_fill);
 #undef ADD
 
   return g_test_run ();

@@ -746,7 +746,7 @@ test_migrate_v1 (Fixture       *fixture,
 
   history = tg_history_open (fixture->dir, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sql_int (fixture->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (sql_int (fixture->path, "PRAGMA user_version"), ==, TG_HISTORY_SCHEMA_VERSION);
 
   /* The old play reads back whole, as an offline play (v1 had no online mode). */
   play = tg_history_get_play (history, 5, &error);
@@ -873,7 +873,12 @@ test_too_new (Fixture       *fixture,
 
   /* Same for a file still in rollback-journal mode. */
   g_assert_no_errno (g_unlink (fixture->path));
-  sql_exec (fixture->path, "PRAGMA application_id = 1416316788; PRAGMA user_version = 3;");
+  {
+    g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = 1416316788; "
+                                            "PRAGMA user_version = %d;",
+                                            TG_HISTORY_SCHEMA_VERSION + 1);
+    sql_exec (fixture->path, sql);
+  }
   assert_open_refused (fixture, TG_HISTORY_ERROR_TOO_NEW);
 }
 

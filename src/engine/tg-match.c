@@ -1635,25 +1635,50 @@ bot_stage_ms (const Bot *bot,
     }
 }
 
-static double
-percentile_vs_bots (TgMatch *self,
-                    TgStage  stage,
-                    gint64   ms)
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
 {
-  guint n = 0, slower = 0;
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+  return (x > y) - (x < y);
+}
 
-  if (ms < 0)
-    return -1;
+/* The bots' times at @stage, ascending, in @times (emptied first). */
+static void
+collect_bot_times (TgMatch *self,
+                   TgStage  stage,
+                   GArray  *times)
+{
+  g_array_set_size (times, 0);
   for (guint i = 0; i < self->n_bots; i++)
     {
       gint64 t = bot_stage_ms (&self->bots[i], stage);
-      if (t < 0)
-        continue;
-      n++;
-      if (t > ms)
-        slower++;
+      if (t >= 0)
+        g_array_append_val (times, t);
     }
-  return n > 0 ? 100.0 * slower / n : -1;
+  g_array_sort (times, compare_gint64);
+}
+
+/* Share of @sorted (ascending) strictly greater than @ms, in percent; -1 if unknown. */
+static double
+percentile_vs_bots (GArray *sorted,
+                    gint64  ms)
+{
+  guint lo = 0, hi = sorted->len;
+
+  if (ms < 0 || sorted->len == 0)
+    return -1;
+  /* First index with a time > ms. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (g_array_index (sorted, gint64, mid) <= ms)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return 100.0 * (sorted->len - lo) / sorted->len;
 }
 
 static gint64
@@ -1696,8 +1721,17 @@ tg_match_get_result (TgMatch *self,
   result->stage_ms[TG_STAGE_SEAT] = span_ms (human->t_seat, human->t_hold);
   if (result->success)
     result->stage_ms[TG_STAGE_PAYMENT] = span_ms (human->t_hold, human->t_end);
-  for (guint s = 0; s < TG_N_STAGES; s++)
-    result->stage_percentile[s] = percentile_vs_bots (self, s, result->stage_ms[s]);
+  {
+    g_autoptr(GArray) times = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->n_bots);
+
+    for (guint s = 0; s < TG_N_STAGES; s++)
+      {
+        collect_bot_times (self, s, times);
+        result->stage_percentile[s] = percentile_vs_bots (times, result->stage_ms[s]);
+        tg_bot_stage_summary_fill (&result->bot_stages[s], (const gint64 *) times->data,
+                                   times->len);
+      }
+  }
   if (human->t_end >= 0)
     result->total_ms = span_ms (self->open_at, human->t_end);
 
@@ -1736,15 +1770,6 @@ tg_match_get_result (TgMatch *self,
       result->n_buyers++;
 
   return result;
-}
-
-static int
-compare_gint64 (gconstpointer a,
-                gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
-  return (x > y) - (x < y);
 }
 
 void

@@ -2,6 +2,9 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "tg-result.h"
@@ -78,6 +81,43 @@ tg_result_compute_grade (const TgResult *self)
   if (share <= 0.30)
     return TG_GRADE_A;
   return TG_GRADE_B;
+}
+
+void
+tg_bot_stage_summary_fill (TgBotStageSummary *summary,
+                           const gint64      *sorted_ms,
+                           guint              n)
+{
+  double sum = 0, sq = 0;
+
+  g_return_if_fail (summary != NULL);
+  g_return_if_fail (n == 0 || sorted_ms != NULL);
+
+  memset (summary, 0, sizeof *summary);
+  if (n == 0)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    sum += (double) sorted_ms[i];
+  summary->n = n;
+  summary->mean_ms = sum / n;
+  for (guint i = 0; i < n; i++)
+    {
+      double d = (double) sorted_ms[i] - summary->mean_ms;
+      sq += d * d;
+    }
+  summary->stddev_ms = sqrt (sq / n);
+
+  /* Hyndman–Fan type 7: h = (n − 1)·p, between the order statistics around h. */
+  for (guint q = 0; q < TG_BOT_N_QUANTILES; q++)
+    {
+      double h = (double) (n - 1) * q / (TG_BOT_N_QUANTILES - 1);
+      guint lo = (guint) floor (h);
+      guint hi = MIN (lo + 1, n - 1);
+      double v = sorted_ms[lo] + (h - lo) * (double) (sorted_ms[hi] - sorted_ms[lo]);
+
+      summary->q_ms[q] = (gint64) llround (v);
+    }
 }
 
 const char *

@@ -47,6 +47,20 @@ typedef enum
 
 #define TG_RESULT_MAX_SEATS 4
 
+/* Quantiles kept of the bots' times at each stage: 0 %, 5 %, … 100 %. */
+#define TG_BOT_N_QUANTILES 21
+
+/* The bots' distribution of one stage's time in the same match, compact enough to store with
+ * every play: the charts draw the bots' histogram from it and the statistics place the player
+ * in it. Quantiles use linear interpolation between order statistics (docs/stats.md). */
+typedef struct
+{
+  guint  n;                              /* bots that went through the stage; 0: unknown */
+  double mean_ms;
+  double stddev_ms;                      /* population standard deviation */
+  gint64 q_ms[TG_BOT_N_QUANTILES];       /* q_ms[i] is the (5·i) % quantile */
+} TgBotStageSummary;
+
 typedef struct
 {
   /* Match */
@@ -61,6 +75,7 @@ typedef struct
   TgFailReason fail_reason;
   gint64       stage_ms[TG_N_STAGES];
   double       stage_percentile[TG_N_STAGES];  /* share of bots slower, 0–100; -1 if unknown */
+  TgBotStageSummary bot_stages[TG_N_STAGES];   /* n = 0 when unknown (plays stored before v3) */
   gint64       total_ms;                       /* open → done/failed */
 
   /* Mistakes */
@@ -96,6 +111,10 @@ void         tg_result_free              (TgResult       *self);
 /* S/A/B/F from the outcome and the rank among all buyers. */
 TgPlayGrade  tg_result_compute_grade     (const TgResult *self);
 const char  *tg_play_grade_to_string     (TgPlayGrade     grade);
+/* Fills @summary from @sorted_ms (ascending, @n values); n = 0 leaves it unknown. */
+void         tg_bot_stage_summary_fill   (TgBotStageSummary *summary,
+                                          const gint64      *sorted_ms,
+                                          guint              n);
 const char  *tg_stage_to_string          (TgStage         stage);    /* stable key, "reaction" … */
 const char  *tg_stage_get_label          (TgStage         stage);    /* translated */
 const char  *tg_fail_reason_to_string    (TgFailReason    reason);   /* stable key */

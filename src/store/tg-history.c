@@ -14,7 +14,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
-#include "tg-history.h"
+#include "tg-history-private.h"
 
 #define DB_FILENAME    "tickget.db"
 #define BUSY_TIMEOUT_MS 5000
@@ -97,6 +97,22 @@ static const char * const migrations[] = {
   ") STRICT;\n"
   "CREATE INDEX drill_plays_by_kind_time ON drill_plays (kind, played_at_us DESC, id DESC);\n"
   "PRAGMA user_version = 2;\n",
+
+  /* v3: the bots' distribution per stage of each play (TgBotStageSummary), and whether a
+   * captcha drill used the audio captcha. Plays from before keep no rows: "unknown". */
+  "CREATE TABLE play_bot_stages (\n"
+  "  play_id      INTEGER NOT NULL REFERENCES plays (id) ON DELETE CASCADE,\n"
+  "  stage        TEXT    NOT NULL\n"
+  "    CHECK (stage IN ('reaction', 'date', 'queue', 'captcha', 'seat', 'payment')),\n"
+  "  n_bots       INTEGER NOT NULL CHECK (n_bots > 0),\n"
+  "  mean_ms      REAL    NOT NULL,\n"
+  "  stddev_ms    REAL    NOT NULL,\n"
+  /* 21 integers separated by spaces: the 0 %, 5 %, … 100 % quantiles in ms. */
+  "  quantiles_ms TEXT    NOT NULL,\n"
+  "  PRIMARY KEY (play_id, stage)\n"
+  ") STRICT, WITHOUT ROWID;\n"
+  "ALTER TABLE drill_plays ADD COLUMN audio INTEGER NOT NULL DEFAULT 0 CHECK (audio IN (0, 1));\n"
+  "PRAGMA user_version = 3;\n",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TG_HISTORY_SCHEMA_VERSION);
@@ -164,6 +180,9 @@ typedef enum {
   STMT_DELETE_PLAY,
   STMT_INSERT_DRILL,
   STMT_SELECT_DRILLS,
+  STMT_INSERT_BOT_STAGE,
+  STMT_SELECT_BOT_STAGES,
+  STMT_DELETE_DRILL,
   N_STMTS
 } StmtId;
 
@@ -188,11 +207,19 @@ static const char * const stmt_sql[N_STMTS] = {
     "DELETE FROM plays WHERE id = ?1",
   [STMT_INSERT_DRILL] =
     "INSERT INTO drill_plays (kind, played_at_us, difficulty, success, time_ms, tries, misses, "
-    "backspaces, conflicts) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    "backspaces, conflicts, audio) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
   [STMT_SELECT_DRILLS] =
     "SELECT id, kind, played_at_us, difficulty, success, time_ms, tries, misses, backspaces, "
-    "conflicts FROM drill_plays WHERE (?1 IS NULL OR kind = ?1) "
+    "conflicts, audio FROM drill_plays WHERE (?1 IS NULL OR kind = ?1) "
     "ORDER BY played_at_us DESC, id DESC LIMIT ?2",
+  [STMT_INSERT_BOT_STAGE] =
+    "INSERT INTO play_bot_stages (play_id, stage, n_bots, mean_ms, stddev_ms, quantiles_ms) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  [STMT_SELECT_BOT_STAGES] =
+    "SELECT stage, n_bots, mean_ms, stddev_ms, quantiles_ms FROM play_bot_stages "
+    "WHERE play_id = ?1",
+  [STMT_DELETE_DRILL] =
+    "DELETE FROM drill_plays WHERE id = ?1",
 };
 
 struct _TgHistory
@@ -1053,6 +1080,7 @@ tg_history_add_play (TgHistory                *self,
 {
   g_autoptr(CachedStmt) stmt = NULL;
   g_autoptr(CachedStmt) seat_stmt = NULL;
+  g_autoptr(CachedStmt) bots_stmt = NULL;
   gint64 id;
   int col;
 
@@ -1064,7 +1092,8 @@ tg_history_add_play (TgHistory                *self,
   if (!check_play (result, meta, error))
     return FALSE;
   if ((stmt = get_stmt (self, STMT_INSERT_PLAY, error)) == NULL ||
-      (seat_stmt = get_stmt (self, STMT_INSERT_SEAT, error)) == NULL)
+      (seat_stmt = get_stmt (self, STMT_INSERT_SEAT, error)) == NULL ||
+      (bots_stmt = get_stmt (self, STMT_INSERT_BOT_STAGE, error)) == NULL)
     return FALSE;
 
   /* Parameters follow PLAY_COLUMNS; ?1 (id) stays NULL so SQLite picks it. */
@@ -1132,6 +1161,28 @@ tg_history_add_play (TgHistory                *self,
         }
     }
 
+  for (guint s = 0; s < TG_N_STAGES; s++)
+    {
+      const TgBotStageSummary *bots = &result->bot_stages[s];
+      g_autofree char *quantiles = NULL;
+
+      if (bots->n == 0)
+        continue;
+      quantiles = tg_history_format_quantiles (bots);
+      sqlite3_reset (bots_stmt);
+      sqlite3_bind_int64 (bots_stmt, 1, id);
+      sqlite3_bind_text (bots_stmt, 2, tg_stage_to_string (s), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (bots_stmt, 3, bots->n);
+      sqlite3_bind_double (bots_stmt, 4, bots->mean_ms);
+      sqlite3_bind_double (bots_stmt, 5, bots->stddev_ms);
+      sqlite3_bind_text (bots_stmt, 6, quantiles, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (bots_stmt) != SQLITE_DONE)
+        {
+          set_sqlite_error (error, self->db, self->path, "insert bot distribution");
+          goto fail;
+        }
+    }
+
   if (!exec_sql (self->db, self->path, "COMMIT", "commit", error))
     goto fail;
 
@@ -1144,6 +1195,7 @@ fail:
   /* Release the statements before rolling back so nothing holds the write transaction. */
   sqlite3_reset (stmt);
   sqlite3_reset (seat_stmt);
+  sqlite3_reset (bots_stmt);
   rollback (self);
   return FALSE;
 }
@@ -1185,6 +1237,61 @@ load_seats (TgHistory      *self,
   if (n_found != result->n_seats)
     {
       set_corrupt_error (error, self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+stage_from_string (const char *str,
+                   TgStage    *out)
+{
+  for (guint s = 0; s < TG_N_STAGES; s++)
+    if (g_strcmp0 (str, tg_stage_to_string (s)) == 0)
+      {
+        *out = (TgStage) s;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+load_bot_stages (TgHistory      *self,
+                 TgHistoryPlay  *play,
+                 GError        **error)
+{
+  g_autoptr(CachedStmt) stmt = get_stmt (self, STMT_SELECT_BOT_STAGES, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, play->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TgBotStageSummary *bots;
+      TgStage stage;
+
+      if (!stage_from_string ((const char *) sqlite3_column_text (stmt, 0), &stage))
+        {
+          set_corrupt_error (error, self->path);
+          return FALSE;
+        }
+      bots = &play->result->bot_stages[stage];
+      bots->n = (guint) sqlite3_column_int64 (stmt, 1);
+      bots->mean_ms = sqlite3_column_double (stmt, 2);
+      bots->stddev_ms = sqlite3_column_double (stmt, 3);
+      if (!tg_history_parse_quantiles ((const char *) sqlite3_column_text (stmt, 4), bots))
+        {
+          g_debug ("%s: play %" G_GINT64_FORMAT " has unreadable bot quantiles", self->path,
+                   play->id);
+          set_corrupt_error (error, self->path);
+          return FALSE;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, self->path, "read bot distribution");
       return FALSE;
     }
   return TRUE;
@@ -1246,7 +1353,7 @@ play_from_row (TgHistory     *self,
       return NULL;
     }
 
-  if (!load_seats (self, play, error))
+  if (!load_seats (self, play, error) || !load_bot_stages (self, play, error))
     return NULL;
 
   return g_steal_pointer (&play);
@@ -1394,6 +1501,7 @@ tg_history_add_drill (TgHistory             *self,
   sqlite3_bind_int64 (stmt, 7, drill->misses);
   sqlite3_bind_int64 (stmt, 8, drill->backspaces);
   sqlite3_bind_int64 (stmt, 9, drill->conflicts);
+  sqlite3_bind_int (stmt, 10, drill->kind == TG_DRILL_CAPTCHA && drill->audio ? 1 : 0);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       set_sqlite_error (error, self->db, self->path, "insert drill");
@@ -1437,6 +1545,7 @@ tg_history_list_drills (TgHistory  *self,
       drill->misses = (guint) sqlite3_column_int64 (stmt, 7);
       drill->backspaces = (guint) sqlite3_column_int64 (stmt, 8);
       drill->conflicts = (guint) sqlite3_column_int64 (stmt, 9);
+      drill->audio = sqlite3_column_int (stmt, 10) != 0;
       if (drill->played_at == NULL ||
           !tg_drill_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &drill->kind) ||
           !tg_difficulty_from_string ((const char *) sqlite3_column_text (stmt, 3),
@@ -1453,4 +1562,34 @@ tg_history_list_drills (TgHistory  *self,
       return NULL;
     }
   return g_steal_pointer (&drills);
+}
+
+gboolean
+tg_history_delete_drill (TgHistory  *self,
+                         gint64      id,
+                         GError    **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (TG_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if ((stmt = get_stmt (self, STMT_DELETE_DRILL, error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, self->path, "delete drill");
+      return FALSE;
+    }
+  if (sqlite3_changes (self->db) == 0)
+    {
+      char id_str[32];
+
+      g_snprintf (id_str, sizeof id_str, "%" G_GINT64_FORMAT, id);
+      g_set_error (error, TG_HISTORY_ERROR, TG_HISTORY_ERROR_NOT_FOUND,
+                   _("Drill %s is not in the history; it may have been deleted."), id_str);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -29,7 +29,7 @@ typedef enum
 GQuark tg_history_error_quark (void);
 
 /* The schema version this build writes; a file with a higher PRAGMA user_version is refused. */
-#define TG_HISTORY_SCHEMA_VERSION 2
+#define TG_HISTORY_SCHEMA_VERSION 3
 
 typedef enum
 {
@@ -50,7 +50,8 @@ typedef struct
   guint          seat_prices[TG_RESULT_MAX_SEATS];   /* won per seat before fees; 0 = unknown */
 } TgHistoryPlayMeta;
 
-/* One stored play, owned: meta.played_at and meta.server belong to it. */
+/* One stored play, owned: meta.played_at and meta.server belong to it. result->bot_stages is
+ * filled for plays saved since schema v3 (n = 0 before). */
 typedef struct
 {
   gint64             id;
@@ -104,6 +105,7 @@ typedef struct
   guint        misses;        /* early clicks, wrong answers, clicks beside a seat */
   guint        backspaces;    /* captcha only */
   guint        conflicts;     /* seat only: 이선좌 */
+  gboolean     audio;         /* captcha only: the audio captcha instead of the image */
 } TgHistoryDrill;
 
 #define TG_TYPE_HISTORY_DRILL (tg_history_drill_get_type ())
@@ -151,6 +153,10 @@ gboolean    tg_history_add_drill     (TgHistory               *self,
 GPtrArray  *tg_history_list_drills   (TgHistory               *self,
                                       int                      kind,
                                       guint                    limit,
+                                      GError                 **error);
+
+gboolean    tg_history_delete_drill  (TgHistory               *self,
+                                      gint64                   id,
                                       GError                 **error);
 
 /* Writes the plays matching @filter as UTF-8 CSV (RFC 4180: comma separated, CRLF line ends,
