@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tg-seat-legend.h"
 #include "tg-seat-map.h"
 #include "tg-seat-page.h"
 
@@ -14,7 +15,7 @@ struct _TgSeatPage
   TgSession  *session;
   TgVenue    *venue;
   TgSeatMap  *map;
-  GtkBox     *legend;
+  TgSeatLegend *legend;
   GtkLabel   *selection_label;
   GtkLabel   *left_label;
   GtkButton  *hold_button;
@@ -59,35 +60,19 @@ static void
 update_left (TgSeatPage *self)
 {
   guint n = tg_venue_get_n_seats (self->venue), left = 0;
+  g_autofree guint *per_grade = g_new0 (guint, MAX (1u, tg_venue_get_n_grades (self->venue)));
   g_autofree char *text = NULL;
 
   for (guint i = 0; i < n; i++)
-    left += self->states[i] == TG_SEAT_AVAILABLE;
+    if (self->states[i] == TG_SEAT_AVAILABLE)
+      {
+        left++;
+        per_grade[tg_venue_get_seat (self->venue, i)->grade]++;
+      }
+  /* The legend shows what is left of each grade, as the real sites do. */
+  tg_seat_legend_set_available (self->legend, per_grade);
   text = g_strdup_printf (_("%'u of %'u seats left"), left, n);
   gtk_label_set_text (self->left_label, text);
-}
-
-static void
-build_legend (TgSeatPage *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->legend))) != NULL)
-    gtk_box_remove (self->legend, child);
-
-  for (guint g = 0; g < tg_venue_get_n_grades (self->venue); g++)
-    {
-      const TgGrade *grade = tg_venue_get_grade (self->venue, g);
-      /* Translators: a price in the seat legend, as on the payment page. */
-      g_autofree char *price = g_strdup_printf (_("%'u won"), grade->price);
-      g_autofree char *markup = g_markup_printf_escaped ("<span foreground=\"%s\">●</span> %s %s",
-                                                         grade->color, grade->name, price);
-      GtkWidget *label = gtk_label_new (NULL);
-
-      gtk_label_set_markup (GTK_LABEL (label), markup);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_box_append (self->legend, label);
-    }
 }
 
 void
@@ -105,7 +90,7 @@ tg_seat_page_refresh (TgSeatPage *self)
     {
       g_set_object (&self->venue, venue);
       tg_seat_map_set_venue (self->map, venue);
-      build_legend (self);
+      tg_seat_legend_set_venue (self->legend, venue);
     }
   n = tg_venue_get_n_seats (venue);
   g_free (self->states);
@@ -302,7 +287,7 @@ tg_seat_page_init (TgSeatPage *self)
   title = gtk_label_new (_("Choose Your Seats"));
   gtk_widget_add_css_class (title, "title-4");
   gtk_box_append (GTK_BOX (top), title);
-  self->legend = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12));
+  self->legend = TG_SEAT_LEGEND (tg_seat_legend_new ());
   gtk_widget_set_hexpand (GTK_WIDGET (self->legend), TRUE);
   gtk_widget_set_halign (GTK_WIDGET (self->legend), GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->legend));
