@@ -520,6 +520,45 @@ test_leave_releases (Fixture       *fx,
     g_assert_cmpint (tg_ledger_seat_state (tg_match_get_ledger (match), seats[i]), ==, TG_SEAT_AVAILABLE);
 }
 
+/* A late click into a crowd bigger than the hall: the queue pauses while every seat is held, says
+ * so, and the match ends sold out with a clear failure screen. */
+static void
+test_queue_paused_sold_out (Fixture       *fx,
+                            gconstpointer  data)
+{
+  gboolean saw_paused = FALSE;
+  g_autoptr(TgResult) result = NULL;
+
+  g_settings_set_string (fx->settings, "venue", "small");
+  g_settings_set_uint (fx->settings, "bot-count", 4000);
+  start_match (fx);
+  advance (fx, 30 * G_USEC_PER_SEC + 3 * G_USEC_PER_SEC);
+  g_signal_emit_by_name (tg_match_view_get_book_button (fx->view), "clicked");
+  g_signal_emit_by_name (tg_match_view_get_date_button (fx->view, tg_session_get_settings (session (fx))->open_date),
+                         "clicked");
+  iterate ();
+
+  for (int i = 0; i < 3000 && state (fx) == TG_MATCH_STATE_QUEUED; i++)
+    {
+      /* The label follows the engine on its ticks; the pause can begin between two. */
+      gboolean shown = gtk_widget_get_visible (tg_match_view_get_queue_paused_label (fx->view));
+
+      if (shown && tg_session_is_queue_paused (session (fx)) && !saw_paused)
+        {
+          save_screenshot (fx, "12-queue-paused");
+          saw_paused = TRUE;
+        }
+      advance (fx, 200 * 1000);
+    }
+  g_assert_true (saw_paused);
+  g_assert_cmpint (state (fx), ==, TG_MATCH_STATE_FAILED);
+  g_assert_cmpint (tg_session_get_fail_reason (session (fx)), ==, TG_FAIL_SOLD_OUT);
+  g_assert_cmpstr (tg_match_view_get_page_name (fx->view), ==, "result");
+  save_screenshot (fx, "13-sold-out");
+  result = tg_session_get_result (session (fx));
+  g_assert_false (result->success);
+}
+
 static void
 test_preferences_apply (Fixture       *fx,
                         gconstpointer  data)
@@ -594,6 +633,8 @@ main (int   argc,
   g_test_add ("/ui/app/whole-match", Fixture, NULL, fixture_setup, test_whole_match, fixture_teardown);
   g_test_add ("/ui/app/hold-expires", Fixture, NULL, fixture_setup, test_hold_expires, fixture_teardown);
   g_test_add ("/ui/app/back-to-seats", Fixture, NULL, fixture_setup, test_back_to_seats, fixture_teardown);
+  g_test_add ("/ui/app/queue-paused-sold-out", Fixture, NULL, fixture_setup, test_queue_paused_sold_out,
+              fixture_teardown);
   g_test_add ("/ui/app/preferences-apply", Fixture, NULL, fixture_setup, test_preferences_apply,
               fixture_teardown);
   g_test_add ("/ui/app/leave-releases-holds", Fixture, NULL, fixture_setup, test_leave_releases,

@@ -206,6 +206,12 @@ session_leave (TgSession *s)
   tg_match_leave (SELF (s)->match, SELF (s)->pid);
 }
 
+static gboolean
+session_is_queue_paused (TgSession *s)
+{
+  return tg_match_is_queue_paused (SELF (s)->match);
+}
+
 static void
 session_iface_init (TgSessionInterface *iface)
 {
@@ -235,6 +241,7 @@ session_iface_init (TgSessionInterface *iface)
   iface->cancel_payment = session_cancel_payment;
   iface->give_up = session_give_up;
   iface->leave = session_leave;
+  iface->is_queue_paused = session_is_queue_paused;
 }
 
 static void

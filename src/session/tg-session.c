@@ -276,3 +276,10 @@ tg_session_emit_finished (TgSession *self)
 {
   g_signal_emit (self, signals[FINISHED], 0);
 }
+
+gboolean
+tg_session_is_queue_paused (TgSession *self)
+{
+  g_return_val_if_fail (TG_IS_SESSION (self), FALSE);
+  return IFACE (self)->is_queue_paused != NULL && IFACE (self)->is_queue_paused (self);
+}

@@ -70,6 +70,8 @@ struct _TgSessionInterface
                                          GError          **error);
   void           (*give_up)             (TgSession        *self);
   void           (*leave)               (TgSession        *self);
+  /* Optional: admissions stop while every seat is held or sold (NULL: never paused). */
+  gboolean       (*is_queue_paused)     (TgSession        *self);
 };
 
 gint64          tg_session_now              (TgSession        *self);
@@ -121,6 +123,7 @@ gboolean        tg_session_cancel_payment   (TgSession        *self,
                                              GError          **error);
 void            tg_session_give_up          (TgSession        *self);
 void            tg_session_leave            (TgSession        *self);
+gboolean        tg_session_is_queue_paused  (TgSession        *self);
 
 /* For implementations: emit the interface's signals. */
 void            tg_session_emit_state_changed (TgSession      *self);

@@ -15,6 +15,7 @@ GtkWidget     *tg_match_view_get_book_button  (TgMatchView *self);
 GtkWidget     *tg_match_view_get_date_button  (TgMatchView *self,
                                                guint        index);
 GtkWidget     *tg_match_view_get_click_page   (TgMatchView *self);
+GtkWidget     *tg_match_view_get_queue_paused_label (TgMatchView *self);
 TgCaptchaPage *tg_match_view_get_captcha_page (TgMatchView *self);
 TgSeatPage    *tg_match_view_get_seat_page    (TgMatchView *self);
 TgPaymentPage *tg_match_view_get_payment_page (TgMatchView *self);

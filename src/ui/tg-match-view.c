@@ -43,6 +43,7 @@ struct _TgMatchView
   GtkLabel       *queue_wait;
   GtkProgressBar *queue_progress;
   GtkWidget      *queue_card;
+  GtkWidget      *queue_paused;
   guint           queue_start;
 
   TgCaptchaPage  *captcha_page;
@@ -319,6 +320,14 @@ build_queue_page (TgMatchView *self)
   self->queue_wait = GTK_LABEL (stat_row (grid, 4, _("Estimated wait")));
   gtk_box_append (GTK_BOX (box), grid);
 
+  /* Real waiting rooms say so when they stop admitting. */
+  self->queue_paused = gtk_label_new (_("Paused: every seat is held or sold right now. The queue moves again when cancelled seats come back."));
+  gtk_label_set_wrap (GTK_LABEL (self->queue_paused), TRUE);
+  gtk_label_set_justify (GTK_LABEL (self->queue_paused), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (self->queue_paused, "heading");
+  gtk_widget_set_visible (self->queue_paused, FALSE);
+  gtk_box_append (GTK_BOX (box), self->queue_paused);
+
   warning = gtk_label_new (_("Don't close or refresh this window: you would lose your place."));
   gtk_label_set_wrap (GTK_LABEL (warning), TRUE);
   gtk_label_set_justify (GTK_LABEL (warning), GTK_JUSTIFY_CENTER);
@@ -352,7 +361,9 @@ update_queue (TgMatchView *self)
   set_number (self->queue_behind, status.behind);
   set_number (self->queue_total, status.total);
   set_number (self->queue_admitted, status.admitted);
-  if (status.estimated_wait >= 60 * G_USEC_PER_SEC)
+  if (tg_session_is_queue_paused (self->session))
+    wait = g_strdup (_("unknown while paused"));
+  else if (status.estimated_wait >= 60 * G_USEC_PER_SEC)
     wait = g_strdup_printf (_("about %u min %u s"), (guint) (status.estimated_wait / 60000000),
                             (guint) (status.estimated_wait / 1000000 % 60));
   else if (status.estimated_wait >= G_USEC_PER_SEC)
@@ -363,11 +374,20 @@ update_queue (TgMatchView *self)
   gtk_progress_bar_set_fraction (self->queue_progress,
                                  self->queue_start > 1 ? 1.0 - (double) status.ahead / (self->queue_start - 1) : 1.0);
 
+  gtk_widget_set_visible (self->queue_paused, tg_session_is_queue_paused (self->session));
+
   /* Near the front (≤ 20 % of where you started) the screen turns urgent. */
   if (status.ahead * 5 <= self->queue_start)
     gtk_widget_add_css_class (self->queue_card, "tg-urgent");
   else
     gtk_widget_remove_css_class (self->queue_card, "tg-urgent");
+}
+
+GtkWidget *
+tg_match_view_get_queue_paused_label (TgMatchView *self)
+{
+  g_return_val_if_fail (TG_IS_MATCH_VIEW (self), NULL);
+  return self->queue_paused;
 }
 
 /* ---- state ---- */
