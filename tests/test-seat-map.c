@@ -2,7 +2,7 @@
 
 #include <math.h>
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "tg-seat-legend.h"
 #include "tg-seat-map-private.h"
@@ -398,6 +398,35 @@ test_snapshot (void)
   tg_seat_map_set_selected (map, NULL, 0);
 }
 
+/* The map follows libadwaita's dark style: floor, backdrop and taken seats change colour. */
+static void
+test_dark_style (void)
+{
+  TgSeatMap *map = TG_SEAT_MAP (fx.map);
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  g_autoptr(GdkTexture) light = NULL, dark = NULL;
+  Pixels pixels;
+
+  tg_seat_map_zoom_to_fit (map);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  wait_for_frame ();
+  light = render_map ();
+  pixels_download (&pixels, light);
+  g_assert_true (color_near (pixel_at (&pixels, 2, 2), "#f6f5f4"));
+  g_free (pixels.data);
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_for_frame ();
+  dark = render_map ();
+  pixels_download (&pixels, dark);
+  g_assert_true (color_near (pixel_at (&pixels, 2, 2), "#1e1e1e"));
+  g_free (pixels.data);
+  save_png (dark, "seat-map-dark.png");
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  wait_for_frame ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -440,6 +469,7 @@ main (int   argc,
   g_test_add_func ("/ui/seat-map/hover", test_hover);
   g_test_add_func ("/ui/seat-map/live-update", test_live_update);
   g_test_add_func ("/ui/seat-map/snapshot", test_snapshot);
+  g_test_add_func ("/ui/seat-map/dark-style", test_dark_style);
 
   status = g_test_run ();
 

@@ -18,6 +18,9 @@
 #include <glib/gi18n-lib.h>
 #include <librsvg/rsvg.h>
 
+#include <adwaita.h>
+
+#include "tg-seat-map-palette.h"
 #include "tg-seat-map-private.h"
 
 #define TILE_SIZE            256
@@ -29,11 +32,6 @@
 #define MAX_TILES            600
 #define SETTLE_MS            150
 
-#define COLOR_BACKGROUND     "#f6f5f4"
-#define COLOR_TAKEN          "#dcdad6"
-#define COLOR_ACCESSIBLE     "#1c71d8"
-#define COLOR_SELECTED       "#241f31"
-#define COLOR_FOCUS          "#3584e4"
 
 typedef struct
 {
@@ -56,6 +54,7 @@ struct _TgSeatMap
   GdkRGBA          grade_colors[TG_VENUE_MAX_GRADES];
 
   RsvgHandle      *backdrop_svg;
+  const TgSeatMapPalette *palette;  /* follows the light or dark style */
   cairo_surface_t *backdrop;
   double           backdrop_scale;   /* device pixels per map unit */
 
@@ -247,7 +246,7 @@ draw_seat (TgSeatMap    *self,
 
   if (taken)
     {
-      set_source_hex (cr, COLOR_TAKEN);
+      set_source_hex (cr, self->palette->taken);
       cairo_fill (cr);
       return;
     }
@@ -262,7 +261,7 @@ draw_seat (TgSeatMap    *self,
   if (seat->flags & TG_SEAT_FLAG_ACCESSIBLE)
     {
       cairo_fill_preserve (cr);
-      set_source_hex (cr, COLOR_ACCESSIBLE);
+      set_source_hex (cr, self->palette->accessible);
       cairo_set_line_width (cr, 1.6);
       cairo_stroke (cr);
     }
@@ -317,6 +316,35 @@ ensure_backdrop (TgSeatMap *self,
   cairo_destroy (cr);
 }
 
+/* Gives the backdrop the palette's stylesheet (light: none). */
+static void
+apply_backdrop_css (TgSeatMap *self)
+{
+  const char *css = self->palette->backdrop_css != NULL ? self->palette->backdrop_css : "";
+  g_autoptr(GError) error = NULL;
+
+  if (self->backdrop_svg != NULL &&
+      !rsvg_handle_set_stylesheet (self->backdrop_svg, (const guint8 *) css, strlen (css), &error))
+    g_warning ("Could not restyle the seat map: %s", error->message);
+}
+
+static void
+on_dark_changed (AdwStyleManager *manager,
+                 GParamSpec      *pspec,
+                 TgSeatMap       *self)
+{
+  const TgSeatMapPalette *palette = tg_seat_map_palette_get (adw_style_manager_get_dark (manager));
+
+  if (palette == self->palette)
+    return;
+  self->palette = palette;
+  apply_backdrop_css (self);
+  /* Everything drawn so far has the old colours. */
+  g_clear_pointer (&self->backdrop, cairo_surface_destroy);
+  tiles_clear (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static gint64
 tile_key (int tx,
           int ty)
@@ -338,7 +366,7 @@ tile_render (TgSeatMap *self,
 
   tile->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, TILE_SIZE, TILE_SIZE);
   cr = cairo_create (tile->surface);
-  set_source_hex (cr, COLOR_BACKGROUND);
+  set_source_hex (cr, self->palette->background);
   cairo_paint (cr);
 
   cairo_translate (cr, -tx * TILE_SIZE, -ty * TILE_SIZE);
@@ -699,7 +727,7 @@ tg_seat_map_snapshot (GtkWidget   *widget,
   GdkRGBA background, selected, white, focus, hover;
   double r = SEAT_RADIUS * self->zoom;
 
-  gdk_rgba_parse (&background, COLOR_BACKGROUND);
+  gdk_rgba_parse (&background, self->palette->background);
   gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (self->venue == NULL || width <= 0 || height <= 0)
     return;
@@ -708,9 +736,9 @@ tg_seat_map_snapshot (GtkWidget   *widget,
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   draw_tiles (self, snapshot, width, height);
 
-  gdk_rgba_parse (&selected, COLOR_SELECTED);
-  gdk_rgba_parse (&white, "#ffffff");
-  gdk_rgba_parse (&focus, COLOR_FOCUS);
+  gdk_rgba_parse (&selected, self->palette->selected);
+  gdk_rgba_parse (&white, self->palette->background);
+  gdk_rgba_parse (&focus, self->palette->focus);
   hover = selected;
   hover.alpha = 0.6f;
 
@@ -1168,6 +1196,7 @@ tg_seat_map_set_venue (TgSeatMap *self,
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VENUE]);
           return;
         }
+      apply_backdrop_css (self);
 
       self->venue = g_object_ref (venue);
       self->seats = tg_venue_get_seats (venue);
@@ -1502,6 +1531,9 @@ tg_seat_map_init (TgSeatMap *self)
   self->pointer_x = -1;
   self->pointer_y = -1;
   self->follow_fit = TRUE;
+  self->palette = tg_seat_map_palette_get (adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_dark_changed), self, 0);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
