@@ -728,9 +728,29 @@ tg_seat_map_snapshot (GtkWidget   *widget,
   double r = SEAT_RADIUS * self->zoom;
 
   gdk_rgba_parse (&background, self->palette->background);
-  gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (self->venue == NULL || width <= 0 || height <= 0)
-    return;
+    {
+      gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      return;
+    }
+
+  /* The tiles are opaque and carry the floor colour: fill only the strips around the map, so a
+   * software rasterizer does not paint every pixel twice. */
+  {
+    double mx0 = -self->origin_x * self->zoom, my0 = -self->origin_y * self->zoom;
+    double mx1 = mx0 + self->map_width * self->zoom, my1 = my0 + self->map_height * self->zoom;
+    double x0 = CLAMP (floor (mx0), 0, width), y0 = CLAMP (floor (my0), 0, height);
+    double x1 = CLAMP (ceil (mx1), 0, width), y1 = CLAMP (ceil (my1), 0, height);
+
+    if (y0 > 0)
+      gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, width, y0 + 1));
+    if (y1 < height)
+      gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, y1 - 1, width, height - y1 + 1));
+    if (x0 > 0)
+      gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, x0 + 1, height));
+    if (x1 < width)
+      gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (x1 - 1, 0, width - x1 + 1, height));
+  }
 
   ensure_tile_scale (self);
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
