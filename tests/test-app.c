@@ -499,6 +499,15 @@ test_leave_releases (Fixture       *fx,
   n = hold.n_seats;
   memcpy (seats, hold.seats, n * sizeof (guint32));
 
+  /* Ctrl+Return mid-race does not replace the match. */
+  {
+    TgSession *before = session (fx);
+
+    gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.start-match", NULL);
+    iterate ();
+    g_assert_true (session (fx) == before);
+  }
+
   gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.leave-match", NULL);
   iterate ();
   /* Still playing until the player confirms. */
@@ -518,6 +527,22 @@ test_leave_releases (Fixture       *fx,
   g_assert_null (session (fx));
   for (guint i = 0; i < n; i++)
     g_assert_cmpint (tg_ledger_seat_state (tg_match_get_ledger (match), seats[i]), ==, TG_SEAT_AVAILABLE);
+
+  /* A left play is a failed play, kept in the history. */
+  {
+    g_autofree char *dir = g_build_filename (fx->data_dir, "tickget", NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TgHistory) history = tg_history_open (dir, &error);
+    g_autoptr(GPtrArray) plays = NULL;
+    TgHistoryFilter filter;
+
+    g_assert_no_error (error);
+    tg_history_filter_init (&filter);
+    plays = tg_history_list_plays (history, &filter, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (plays->len, ==, 1);
+    g_assert_cmpint (((TgHistoryPlay *) g_ptr_array_index (plays, 0))->result->fail_reason, ==, TG_FAIL_LEFT);
+  }
 }
 
 /* A late click into a crowd bigger than the hall: the queue pauses while every seat is held, says

@@ -44,6 +44,10 @@ show_error (TgWindow   *self,
 static void
 end_session (TgWindow *self)
 {
+  /* Leaving mid-race is a failed play like any other: it ends in the engine (which releases the
+   * hold), so the view records it in the history before letting go of the session. */
+  if (self->session != NULL && tg_match_view_is_playing (self->match_view))
+    tg_session_leave (self->session);
   tg_match_view_set_session (self->match_view, NULL);
   /* Disposing the offline session leaves the match, which releases any hold. */
   g_clear_object (&self->session);
@@ -91,12 +95,20 @@ tg_window_start_match (TgWindow *self)
   g_clear_object (&settings.venue);
 }
 
+static void ask_to_leave (TgWindow *self,
+                          gboolean  closing);
+
 static void
 on_start_match (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  tg_window_start_match (TG_WINDOW (widget));
+  TgWindow *self = TG_WINDOW (widget);
+
+  /* Ctrl+Return in the middle of a race must not throw it away. */
+  if (tg_match_view_is_playing (self->match_view))
+    return;
+  tg_window_start_match (self);
 }
 
 static void
@@ -106,6 +118,11 @@ on_new_match (GtkWidget  *widget,
 {
   TgWindow *self = TG_WINDOW (widget);
 
+  if (tg_match_view_is_playing (self->match_view))
+    {
+      ask_to_leave (self, FALSE);
+      return;
+    }
   end_session (self);
   tg_setup_page_set_seed (self->setup_page, g_random_int_range (1, G_MAXINT32));
   gtk_stack_set_visible_child_name (self->play_stack, "setup");
