@@ -33,7 +33,7 @@ G_BEGIN_DECLS
 /* WebSocket close codes the server uses besides the standard ones. */
 #define TG_CLOSE_REPLACED            4000   /* the same player resumed on another connection */
 #define TG_CLOSE_KEEPALIVE           4001   /* no pong within the timeout */
-#define TG_CLOSE_TRY_AGAIN_LATER     1013   /* server full (RFC 6455 registry; libsoup has no name) */
+#define TG_CLOSE_SERVER_FULL         4002   /* too many connections; try again later */
 
 #define TG_PROTOCOL_ERROR (tg_protocol_error_quark ())
 

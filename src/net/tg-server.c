@@ -211,7 +211,8 @@ handle_hello (TgServer   *self,
 
           old->player = NULL;
           player->conn = NULL;
-          soup_websocket_connection_close (old->ws, TG_CLOSE_REPLACED, "resumed elsewhere");
+          if (soup_websocket_connection_get_state (old->ws) == SOUP_WEBSOCKET_STATE_OPEN)
+            soup_websocket_connection_close (old->ws, TG_CLOSE_REPLACED, "resumed elsewhere");
         }
       g_clear_handle_id (&player->grace_source, g_source_remove);
       resumed = TRUE;
@@ -367,6 +368,9 @@ on_ws_message (SoupWebsocketConnection *ws,
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
 
+  /* Frames already read keep arriving after we decided to close. */
+  if (soup_websocket_connection_get_state (ws) != SOUP_WEBSOCKET_STATE_OPEN)
+    return;
   conn->last_seen = started;
   self->metrics.messages_in++;
   self->metrics.bytes_in += length;
@@ -467,7 +471,7 @@ on_websocket (SoupServer              *soup,
   if (self->shut_down || g_hash_table_size (self->conns) >= self->options.max_connections)
     {
       self->metrics.connections_rejected++;
-      soup_websocket_connection_close (ws, TG_CLOSE_TRY_AGAIN_LATER, "server full");
+      soup_websocket_connection_close (ws, TG_CLOSE_SERVER_FULL, "server full");
       return;
     }
 
