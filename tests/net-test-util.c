@@ -288,8 +288,12 @@ test_client_expect_error (TestClient *client,
   va_start (args, fields_format);
   reply = request_va (client, type, fields_format, args);
   va_end (args);
-  g_assert_cmpstr (json_object_get_string_member (reply, "type"), ==, "error");
-  g_assert_cmpstr (json_object_get_string_member (reply, "code"), ==, code);
+  if (g_strcmp0 (json_object_get_string_member (reply, "type"), "error") != 0 ||
+      g_strcmp0 (json_object_get_string_member (reply, "code"), code) != 0)
+    g_error ("%s: expected error %s, got %s %s: %s", type, code,
+             json_object_get_string_member (reply, "type"),
+             json_object_get_string_member_with_default (reply, "code", ""),
+             json_object_get_string_member_with_default (reply, "message", ""));
   g_assert_nonnull (json_object_get_string_member (reply, "message"));
 }
 

@@ -26,17 +26,20 @@ require_match (TgConn         *conn,
 }
 
 /* An empty reply, or the engine's refusal under its protocol code. */
+/* @engine_error is read only after @ok was computed: C leaves argument order unspecified. */
 static gboolean
 engine_reply (TgConn     *conn,
               gint64      id,
               gboolean    ok,
-              GError     *engine_error,
+              GError    **engine_error,
               GError    **error)
 {
   if (!ok)
     {
-      g_set_error_literal (error, TG_PROTOCOL_ERROR, tg_protocol_error_from_match (engine_error),
-                           engine_error != NULL ? engine_error->message : _("Refused"));
+      GError *e = engine_error != NULL ? *engine_error : NULL;
+
+      g_set_error_literal (error, TG_PROTOCOL_ERROR, tg_protocol_error_from_match (e),
+                           e != NULL ? e->message : _("Refused"));
       return FALSE;
     }
   tg_server_send_reply (conn, id, NULL);
@@ -56,7 +59,7 @@ handle_book (TgServer *server, TgConn *conn, TgMessage *message, GError **error)
 {
   BEGIN_MATCH_REQUEST;
   gboolean ok = tg_match_click_book (sm->match, player->pid, &engine_error);
-  return engine_reply (conn, message->id, ok, engine_error, error);
+  return engine_reply (conn, message->id, ok, &engine_error, error);
 }
 
 static gboolean
@@ -76,7 +79,7 @@ handle_date (TgServer *server, TgConn *conn, TgMessage *message, GError **error)
     return FALSE;
   return engine_reply (conn, message->id,
                        tg_match_choose_date (sm->match, player->pid, (guint) index, &engine_error),
-                       engine_error, error);
+                       &engine_error, error);
 }
 
 static gboolean
@@ -93,7 +96,7 @@ handle_captcha_refresh (TgServer *server, TgConn *conn, TgMessage *message, GErr
   BEGIN_MATCH_REQUEST;
   return engine_reply (conn, message->id,
                        tg_match_refresh_captcha (sm->match, player->pid, &engine_error),
-                       engine_error, error);
+                       &engine_error, error);
 }
 
 /* The audio captcha is the same characters spoken, and the client plays them from its own voice
@@ -135,7 +138,7 @@ handle_captcha (TgServer *server, TgConn *conn, TgMessage *message, GError **err
     return FALSE;
   return engine_reply (conn, message->id,
                        tg_match_submit_captcha (sm->match, player->pid, answer, &engine_error),
-                       engine_error, error);
+                       &engine_error, error);
 }
 
 static gboolean
@@ -166,7 +169,7 @@ handle_hold (TgServer *server, TgConn *conn, TgMessage *message, GError **error)
       return engine_reply (conn, message->id, TRUE, NULL, error);
     }
   if (!g_error_matches (engine_error, TG_MATCH_ERROR, TG_MATCH_ERROR_SEAT_TAKEN))
-    return engine_reply (conn, message->id, FALSE, engine_error, error);
+    return engine_reply (conn, message->id, FALSE, &engine_error, error);
 
   /* 이선좌: the error carries the taken seats so the map can grey them at once. */
   server->metrics.holds_taken++;
@@ -191,7 +194,7 @@ handle_release (TgServer *server, TgConn *conn, TgMessage *message, GError **err
   BEGIN_MATCH_REQUEST;
   return engine_reply (conn, message->id,
                        tg_match_release_hold (sm->match, player->pid, &engine_error),
-                       engine_error, error);
+                       &engine_error, error);
 }
 
 /* "discounts": one name per held seat. */
@@ -241,7 +244,7 @@ handle_quote (TgServer *server, TgConn *conn, TgMessage *message, GError **error
   if (!get_discounts (message, discounts, error))
     return FALSE;
   if (!tg_match_quote (sm->match, player->pid, discounts, &quote, &engine_error))
-    return engine_reply (conn, message->id, FALSE, engine_error, error);
+    return engine_reply (conn, message->id, FALSE, &engine_error, error);
   builder = tg_message_builder_new ("reply", message->id);
 #define MEMBER(name, value) \
   json_builder_set_member_name (builder, name); \
@@ -275,7 +278,7 @@ handle_pay (TgServer *server, TgConn *conn, TgMessage *message, GError **error)
     }
   return engine_reply (conn, message->id,
                        tg_match_pay (sm->match, player->pid, discounts, method, &engine_error),
-                       engine_error, error);
+                       &engine_error, error);
 }
 
 static gboolean
@@ -284,7 +287,7 @@ handle_cancel_payment (TgServer *server, TgConn *conn, TgMessage *message, GErro
   BEGIN_MATCH_REQUEST;
   return engine_reply (conn, message->id,
                        tg_match_cancel_payment (sm->match, player->pid, &engine_error),
-                       engine_error, error);
+                       &engine_error, error);
 }
 
 static gboolean
