@@ -364,7 +364,10 @@ give_up (TgNetClient *self,
   g_clear_pointer (&self->token, g_free);
   set_state (self, TG_NET_CLIENT_DISCONNECTED);
   if (self->connect_task != NULL)
-    g_task_return_error (g_steal_pointer (&self->connect_task), g_error_copy (error));
+    {
+      g_autoptr(GTask) task = g_steal_pointer (&self->connect_task);
+      g_task_return_error (task, g_error_copy (error));
+    }
   g_signal_emit (self, signals[CONNECTION_LOST], 0, error);
 }
 
@@ -399,7 +402,10 @@ on_hello (GObject      *source,
   set_state (self, TG_NET_CLIENT_CONNECTED);
   measure_clock (self);
   if (self->connect_task != NULL)
-    g_task_return_boolean (g_steal_pointer (&self->connect_task), TRUE);
+    {
+      g_autoptr(GTask) task = g_steal_pointer (&self->connect_task);
+      g_task_return_boolean (task, TRUE);
+    }
 }
 
 static void

@@ -571,9 +571,10 @@ session_quote (TgSession         *s,
   memcpy (self->quote_discounts, discounts, n * sizeof *discounts);
   if (!self->quote_pending)
     {
+      g_autoptr(JsonObject) fields = discount_fields (discounts, n);
+
       self->quote_pending = TRUE;
-      tg_net_client_request_async (self->client, "quote", discount_fields (discounts, n), NULL,
-                                   on_quote_done, g_object_ref (self));
+      tg_net_client_request_async (self->client, "quote", fields, NULL, on_quote_done, g_object_ref (self));
     }
   g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING, _("Asking the server for the price…"));
   return FALSE;

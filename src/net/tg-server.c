@@ -762,16 +762,22 @@ tg_server_listen (TgServer    *self,
 guint
 tg_server_get_port (TgServer *self)
 {
-  GSList *uris;
+  GSList *listeners;
   guint port = 0;
 
   g_return_val_if_fail (TG_IS_SERVER (self), 0);
   if (self->soup == NULL)
     return 0;
-  uris = soup_server_get_uris (self->soup);
-  if (uris != NULL)
-    port = (guint) g_uri_get_port (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  /* Not soup_server_get_uris(): libsoup 3.2 leaks an address in it. */
+  listeners = soup_server_get_listeners (self->soup);
+  if (listeners != NULL)
+    {
+      g_autoptr(GSocketAddress) address = g_socket_get_local_address (listeners->data, NULL);
+
+      if (G_IS_INET_SOCKET_ADDRESS (address))
+        port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (address));
+    }
+  g_slist_free (listeners);
   return port;
 }
 
