@@ -11,6 +11,8 @@
 
 #include "tg-server-private.h"
 
+#define LISTEN_BACKLOG 4096
+
 G_DEFINE_QUARK (tg-server-error-quark, tg_server_error)
 
 G_DEFINE_FINAL_TYPE (TgServer, tg_server, G_TYPE_OBJECT)
@@ -683,6 +685,27 @@ tg_server_new (const TgServerOptions  *options,
   return g_steal_pointer (&self);
 }
 
+/* Our own listening socket: GSocket's default backlog of 10 drops connections when a room's
+ * worth of players reconnect at once. */
+static gboolean
+listen_on (TgServer                 *self,
+           GInetAddress             *inet,
+           guint                     port,
+           SoupServerListenOptions   options,
+           GError                  **error)
+{
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (inet, (guint16) port);
+  g_autoptr(GSocket) socket = g_socket_new (g_inet_address_get_family (inet), G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_TCP, error);
+
+  if (socket == NULL)
+    return FALSE;
+  g_socket_set_listen_backlog (socket, LISTEN_BACKLOG);
+  if (!g_socket_bind (socket, address, TRUE, error) || !g_socket_listen (socket, error))
+    return FALSE;
+  return soup_server_listen_socket (self->soup, socket, options, error);
+}
+
 gboolean
 tg_server_listen (TgServer    *self,
                   const char  *address,
@@ -726,19 +749,26 @@ tg_server_listen (TgServer    *self,
 
   if (address != NULL)
     {
-      g_autoptr(GSocketAddress) socket_address = g_inet_socket_address_new_from_string (address, port);
+      g_autoptr(GInetAddress) inet = g_inet_address_new_from_string (address);
 
-      if (socket_address == NULL)
+      if (inet == NULL)
         {
           g_set_error (error, TG_SERVER_ERROR, TG_SERVER_ERROR_LISTEN,
                        _("“%s” is not an IPv4 or IPv6 address"), address);
           g_clear_object (&self->soup);
           return FALSE;
         }
-      ok = soup_server_listen (self->soup, socket_address, listen_options, &local_error);
+      ok = listen_on (self, inet, port, listen_options, &local_error);
     }
   else
-    ok = soup_server_listen_all (self->soup, port, listen_options, &local_error);
+    {
+      /* [::] accepts IPv4 too (GLib clears IPV6_V6ONLY); without IPv6, 0.0.0.0. */
+      g_autoptr(GInetAddress) any6 = g_inet_address_new_any (G_SOCKET_FAMILY_IPV6);
+      g_autoptr(GInetAddress) any4 = g_inet_address_new_any (G_SOCKET_FAMILY_IPV4);
+
+      ok = listen_on (self, any6, port, listen_options, NULL) ||
+           listen_on (self, any4, port, listen_options, &local_error);
+    }
   if (!ok)
     {
       g_set_error (error, TG_SERVER_ERROR, TG_SERVER_ERROR_LISTEN,
