@@ -228,9 +228,11 @@ tg_message_parse (const char  *data,
     }
   if (json_node_get_int (node) != TG_PROTOCOL_VERSION)
     {
+      g_autofree char *version = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+
       g_set_error (error, TG_PROTOCOL_ERROR, TG_PROTOCOL_ERROR_UNSUPPORTED_VERSION,
-                   _("Protocol version %" G_GINT64_FORMAT " is not supported; this server speaks "
-                     "version %d"), json_node_get_int (node), TG_PROTOCOL_VERSION);
+                   _("Protocol version %s is not supported; this server speaks version %d"),
+                   version, TG_PROTOCOL_VERSION);
       return NULL;
     }
 
@@ -354,8 +356,7 @@ tg_message_get_int (TgMessage   *message,
   if (value < min || value > max)
     {
       g_set_error (error, TG_PROTOCOL_ERROR, TG_PROTOCOL_ERROR_BAD_MESSAGE,
-                   _("The field “%s” must be between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT),
-                   field, min, max);
+                   _("The field “%s” must be between %.0f and %.0f"), field, (double) min, (double) max);
       return FALSE;
     }
   *out = value;

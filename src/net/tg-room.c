@@ -512,7 +512,7 @@ handle_join_room (TgServer *server, TgConn *conn, TgMessage *message, GError **e
     {
       /* A kicked player is told the same as for a room that does not exist. */
       g_set_error (error, TG_PROTOCOL_ERROR, TG_PROTOCOL_ERROR_NO_SUCH_ROOM,
-                   _("There is no room %" G_GINT64_FORMAT " (it may have closed)"), room_id);
+                   _("There is no room %u (it may have closed)"), (guint) room_id);
       return FALSE;
     }
   if (room->has_password &&
@@ -627,7 +627,7 @@ get_target (TgConn     *conn,
   target = find_member (conn->player->room, (guint) target_id);
   if (target == NULL)
     g_set_error (error, TG_PROTOCOL_ERROR, TG_PROTOCOL_ERROR_NO_SUCH_PLAYER,
-                 _("Player %" G_GINT64_FORMAT " is not in this room"), target_id);
+                 _("Player %u is not in this room"), (guint) target_id);
   return target;
 }
 

@@ -33,8 +33,8 @@ parse_uint (const char  *name,
   if (!g_ascii_string_to_unsigned (value, 10, min, max, &number, NULL))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--%s must be a whole number from %" G_GUINT64_FORMAT " to %" G_GUINT64_FORMAT
-                     ", not “%s”"), name, min, max, value);
+                   _("--%s must be a whole number from %u to %u, not “%s”"),
+                   name, (guint) min, (guint) max, value);
       return FALSE;
     }
   *out = (guint) number;
