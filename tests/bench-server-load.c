@@ -21,6 +21,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
@@ -58,6 +59,7 @@ typedef struct
   gboolean     queued;
   gint64       last_push;   /* local µs of the last queue push */
   gint64       time_sent;
+  guint        long_gaps;
 } Client;
 
 static Client  *clients;
@@ -71,6 +73,24 @@ static gboolean measuring;
 static GArray  *delays;              /* double, ms */
 static GArray  *intervals;           /* double, ms */
 static guint64  pushes;
+static guint64  long_gaps;            /* intervals over 1.1 s */
+static GPid     server_pid;
+
+/* Fails without leaving the server running. */
+static void G_GNUC_PRINTF (1, 2) G_GNUC_NORETURN
+fail (const char *format,
+      ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_vfprintf (stderr, format, args);
+  va_end (args);
+  g_printerr ("\n");
+  if (server_pid > 0)
+    kill (server_pid, SIGTERM);
+  exit (1);
+}
 
 /* ---- sockets and frames ---- */
 
@@ -173,6 +193,11 @@ on_text (Client *c,
             {
               double interval = (now - c->last_push) / 1000.0;
               g_array_append_val (intervals, interval);
+              if (interval > 1100)
+                {
+                  long_gaps++;
+                  c->long_gaps++;
+                }
             }
           pushes++;
         }
@@ -364,14 +389,14 @@ run_until (gboolean  (*done) (Client *c),
       for (guint i = from; i < to; i++)
         {
           if (clients[i].state == C_CLOSED)
-            g_error ("client %u lost its connection during %s", i, what);
+            fail ("client %u lost its connection during %s", i, what);
           if (!done (&clients[i]))
             missing++;
         }
       if (missing == 0)
         return;
       if (g_get_monotonic_time () > deadline)
-        g_error ("%s: %u clients not done after %.0f s", what, missing, timeout_s);
+        fail ("%s: %u clients not done after %.0f s", what, missing, timeout_s);
       poll_once (50);
     }
 }
@@ -471,6 +496,7 @@ main (int   argc,
   GPid pid;
   int status;
 
+  setvbuf (stdout, NULL, _IOLBF, 0);
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || server_path == NULL ||
       clients_opt < 1 || room_opt < 1 || room_opt > 60 || seconds < 1)
@@ -492,7 +518,7 @@ main (int   argc,
   data_dir = g_dir_make_tmp ("tickget-bench-XXXXXX", &error);
   g_assert_no_error (error);
   port = free_port ();
-  pid = start_server (server_path, data_dir);
+  pid = server_pid = start_server (server_path, data_dir);
   g_usleep (500 * 1000);
   rss_base = rss_kib (pid);
 
@@ -508,7 +534,20 @@ main (int   argc,
       clients[i].next_id = 1;
     }
 
-  /* 1. Connect (a bounded number of handshakes at a time: the listen backlog is short). */
+  /* 1. The clock offset, while the server is idle: one connection first. */
+  start_connect (&clients[0]);
+  connected = 1;
+  run_until (is_open_ws, 0, 1, 10, "connecting");
+  for (guint k = 0; k < 20; k++)
+    {
+      clients[0].time_sent = g_get_monotonic_time ();
+      request (&clients[0], "time", NULL);
+      want_replies = k + 1;
+      run_until (has_replies, 0, 1, 10, "time");
+    }
+  g_print ("clock offset measured with a %.3f ms round trip\n", best_rtt / 1000.0);
+
+  /* 2. Connect the others (a bounded number of handshakes at a time). */
   t0 = g_get_monotonic_time ();
   while (connected < n_clients)
     {
@@ -523,18 +562,8 @@ main (int   argc,
         }
       poll_once (10);
     }
-  run_until (is_open_ws, 0, n_clients, 120, "connecting");
+  run_until (is_open_ws, 0, n_clients, 300, "connecting");
   g_print ("%u WebSocket connections open in %.1f s\n", n_clients, (g_get_monotonic_time () - t0) / 1e6);
-
-  /* 2. The clock offset, on a still idle server. */
-  for (guint k = 0; k < 20; k++)
-    {
-      clients[0].time_sent = g_get_monotonic_time ();
-      request (&clients[0], "time", NULL);
-      want_replies = k + 1;
-      run_until (has_replies, 0, 1, 10, "time");
-    }
-  g_print ("clock offset measured with a %.3f ms round trip\n", best_rtt / 1000.0);
 
   /* 3. Hello, rooms, ready, start. */
   for (guint i = 0; i < n_clients; i++)
@@ -598,6 +627,20 @@ main (int   argc,
   g_print ("interval between a client's pushes: p50 %.0f ms, p99 %.0f ms, max %.0f ms\n",
            percentile (intervals, 50), percentile (intervals, 99),
            intervals->len > 0 ? g_array_index (intervals, double, intervals->len - 1) : 0);
+  {
+    guint clients_hit = 0, rooms_hit = 0;
+
+    for (guint r = 0; r < n_rooms; r++)
+      {
+        guint hit = 0;
+        for (guint i = r * room_size; i < MIN (n_clients, (r + 1) * room_size); i++)
+          hit += clients[i].long_gaps > 0;
+        clients_hit += hit;
+        rooms_hit += hit > 0;
+      }
+    g_print ("intervals over 1.1 s: %" G_GUINT64_FORMAT " (%.2f %%), at %u clients in %u of %u rooms\n",
+             long_gaps, 100.0 * long_gaps / MAX (1u, intervals->len), clients_hit, rooms_hit, n_rooms);
+  }
   g_print ("server RSS: %" G_GINT64_FORMAT " KiB idle, %" G_GINT64_FORMAT " KiB with %u clients "
            "(%" G_GINT64_FORMAT " KiB at the end): %.1f KiB per client\n",
            rss_base, rss_loaded, n_clients, rss_end, (rss_end - rss_base) / (double) n_clients);

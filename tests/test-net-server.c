@@ -205,6 +205,13 @@ test_password (void)
   test_client_expect_error (b, "wrong_password", "join_room", "\"room\":%u,\"password\":\"비밀 124\"", room);
   json_object_unref (test_client_ok (b, "join_room", "\"room\":%u,\"password\":\"비밀 123\"", room));
   json_object_unref (test_client_ok (b, "leave_room", NULL));
+  /* Guessing is slowed down: after three wrong tries, one a second. */
+  for (guint i = 0; i < 3; i++)
+    test_client_expect_error (b, "wrong_password", "join_room", "\"room\":%u,\"password\":\"guess%u\"", room, i);
+  test_client_expect_error (b, "rate_limited", "join_room", "\"room\":%u,\"password\":\"비밀 123\"", room);
+  test_wait_ms (1100);
+  json_object_unref (test_client_ok (b, "join_room", "\"room\":%u,\"password\":\"비밀 123\"", room));
+  json_object_unref (test_client_ok (b, "leave_room", NULL));
   /* The host removes it. */
   json_object_unref (test_client_ok (a, "room_settings", "\"password\":\"\""));
   json_object_unref (test_client_ok (b, "join_room", "\"room\":%u", room));

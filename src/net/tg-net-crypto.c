@@ -14,7 +14,7 @@
 
 #include "tg-server-private.h"
 
-#define PBKDF2_ITERATIONS 10000
+#define PBKDF2_ITERATIONS 4096
 
 gboolean
 tg_random_bytes (guint8 *buffer,

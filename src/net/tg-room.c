@@ -491,6 +491,145 @@ handle_create_room (TgServer *server, TgConn *conn, TgMessage *message, GError *
 }
 
 static gboolean
+finish_join (TgConn     *conn,
+             gint64      id,
+             TgRoom     *room,
+             GError    **error)
+{
+  TgPlayer *player = conn->player;
+
+  if (player->room != NULL)
+    {
+      g_set_error_literal (error, TG_PROTOCOL_ERROR, TG_PROTOCOL_ERROR_ALREADY_IN_ROOM,
+                           _("Leave your room before joining another"));
+      return FALSE;
+    }
+  if (!require_lobby (room, error))
+    return FALSE;
+  if (room->members->len >= room->max_players)
+    {
+      g_set_error (error, TG_PROTOCOL_ERROR, TG_PROTOCOL_ERROR_ROOM_FULL,
+                   _("The room is full (%u players)"), room->max_players);
+      return FALSE;
+    }
+  g_ptr_array_add (room->members, player);
+  player->room = room;
+  player->ready = FALSE;
+  g_message ("room %u: player %u (%s) joined", room->id, player->id, player->nickname);
+  reply_with_room (conn, id, room);
+  tg_room_push_state (room);
+  return TRUE;
+}
+
+/* Checking a password costs milliseconds of PBKDF2: it runs on a worker thread so that nobody
+ * can stall the server by guessing, and after three wrong guesses a player waits a second
+ * before each next one. */
+typedef struct
+{
+  guint   player_id;
+  guint   room_id;
+  guint64 conn_serial;
+  gint64  request_id;
+  char   *password;
+  guint8  salt[TG_SALT_BYTES];
+  guint8  hash[TG_HASH_BYTES];
+} PasswordCheck;
+
+static void
+password_check_free (PasswordCheck *check)
+{
+  g_free (check->password);
+  g_free (check);
+}
+
+static void
+password_check_thread (GTask        *task,
+                       gpointer      source,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  PasswordCheck *check = task_data;
+
+  g_task_return_boolean (task, tg_password_verify (check->password, check->salt, check->hash));
+}
+
+static void
+password_check_done (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  TgServer *server = TG_SERVER (source);
+  PasswordCheck *check = g_task_get_task_data (G_TASK (result));
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), NULL);
+  g_autoptr(GError) error = NULL;
+  TgPlayer *player;
+  TgRoom *room;
+
+  if (server->shut_down)
+    return;
+  player = g_hash_table_lookup (server->players, GUINT_TO_POINTER (check->player_id));
+  if (player == NULL)
+    return;
+  player->password_pending = FALSE;
+  /* The answer belongs to the connection that asked. */
+  if (player->conn == NULL || player->conn->serial != check->conn_serial)
+    return;
+  room = g_hash_table_lookup (server->rooms, GUINT_TO_POINTER (check->room_id));
+  if (room == NULL || g_hash_table_contains (room->banned, GUINT_TO_POINTER (player->id)))
+    g_set_error (&error, TG_PROTOCOL_ERROR, TG_PROTOCOL_ERROR_NO_SUCH_ROOM,
+                 _("There is no room %u (it may have closed)"), check->room_id);
+  else if (!ok || memcmp (room->hash, check->hash, TG_HASH_BYTES) != 0)
+    {
+      /* Typos are forgiven; guessing is slowed to one try a second. */
+      if (++player->password_failures >= 3)
+        player->password_retry_at = g_get_monotonic_time () + G_USEC_PER_SEC;
+      g_set_error_literal (&error, TG_PROTOCOL_ERROR, TG_PROTOCOL_ERROR_WRONG_PASSWORD,
+                           _("The room password is wrong"));
+    }
+  else
+    {
+      player->password_failures = 0;
+      finish_join (player->conn, check->request_id, room, &error);
+    }
+  if (error != NULL)
+    tg_conn_send_error (player->conn, check->request_id, error);
+}
+
+static gboolean
+check_password_async (TgServer    *server,
+                      TgConn      *conn,
+                      gint64       request_id,
+                      TgRoom      *room,
+                      const char  *password,
+                      GError     **error)
+{
+  TgPlayer *player = conn->player;
+  g_autoptr(GTask) task = NULL;
+  PasswordCheck *check;
+
+  if (player->password_pending || g_get_monotonic_time () < player->password_retry_at)
+    {
+      g_set_error_literal (error, TG_PROTOCOL_ERROR, TG_PROTOCOL_ERROR_RATE_LIMITED,
+                           _("Wait a second before trying another password"));
+      return FALSE;
+    }
+  check = g_new0 (PasswordCheck, 1);
+  check->player_id = player->id;
+  check->room_id = room->id;
+  check->conn_serial = conn->serial;
+  check->request_id = request_id;
+  check->password = g_strdup (password);
+  memcpy (check->salt, room->salt, sizeof check->salt);
+  memcpy (check->hash, room->hash, sizeof check->hash);
+  player->password_pending = TRUE;
+
+  task = g_task_new (server, NULL, password_check_done, NULL);
+  g_task_set_task_data (task, check, (GDestroyNotify) password_check_free);
+  g_task_run_in_thread (task, password_check_thread);
+  return TRUE;
+}
+
+static gboolean
 handle_join_room (TgServer *server, TgConn *conn, TgMessage *message, GError **error)
 {
   TgPlayer *player = conn->player;
@@ -515,29 +654,17 @@ handle_join_room (TgServer *server, TgConn *conn, TgMessage *message, GError **e
                    _("There is no room %u (it may have closed)"), (guint) room_id);
       return FALSE;
     }
-  if (room->has_password &&
-      (password == NULL || !tg_password_verify (password, room->salt, room->hash)))
+  if (room->has_password)
     {
-      g_set_error_literal (error, TG_PROTOCOL_ERROR, TG_PROTOCOL_ERROR_WRONG_PASSWORD,
-                           password == NULL ? _("This room needs a password")
-                                            : _("The room password is wrong"));
-      return FALSE;
+      if (password == NULL)
+        {
+          g_set_error_literal (error, TG_PROTOCOL_ERROR, TG_PROTOCOL_ERROR_WRONG_PASSWORD,
+                               _("This room needs a password"));
+          return FALSE;
+        }
+      return check_password_async (server, conn, message->id, room, password, error);
     }
-  if (!require_lobby (room, error))
-    return FALSE;
-  if (room->members->len >= room->max_players)
-    {
-      g_set_error (error, TG_PROTOCOL_ERROR, TG_PROTOCOL_ERROR_ROOM_FULL,
-                   _("The room is full (%u players)"), room->max_players);
-      return FALSE;
-    }
-  g_ptr_array_add (room->members, player);
-  player->room = room;
-  player->ready = FALSE;
-  g_message ("room %u: player %u (%s) joined", room->id, player->id, player->nickname);
-  reply_with_room (conn, message->id, room);
-  tg_room_push_state (room);
-  return TRUE;
+  return finish_join (conn, message->id, room, error);
 }
 
 static gboolean

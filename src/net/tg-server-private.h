@@ -36,6 +36,9 @@ struct _TgPlayer
   gint64     last_queue_push; /* server clock µs */
   gint64     captcha_sent_at; /* issued_at of the last captcha image sent */
   guint      audio_requests;
+  gboolean   password_pending;  /* a join's password is being checked */
+  guint      password_failures; /* wrong passwords in a row */
+  gint64     password_retry_at; /* monotonic µs before which no password is checked */
 };
 
 struct _TgConn
@@ -47,6 +50,7 @@ struct _TgConn
   double                   tokens;
   gint64                   bucket_at;   /* monotonic µs */
   gint64                   last_seen;   /* monotonic µs of the last frame or pong */
+  guint64                  serial;      /* tells a replaced connection from its successor */
   gboolean                 closed;
 };
 
@@ -137,6 +141,7 @@ struct _TgServer
   GHashTable      *rooms;            /* id → TgRoom*, owned */
   guint            next_player_id;
   guint            next_room_id;
+  guint64          next_conn_serial;
   guint            sweep_source;
   gboolean         shut_down;
   gint64           started_at;       /* monotonic µs */
@@ -157,6 +162,13 @@ void      tg_server_send_reply      (TgConn          *conn,
 gint64    tg_server_now             (TgServer        *self);
 void      tg_server_count_error     (TgServer        *self,
                                      TgProtocolError  code);
+
+/* tg-server-http.c */
+void      tg_server_handle_http     (SoupServer        *soup,
+                                     SoupServerMessage *msg,
+                                     const char        *path,
+                                     GHashTable        *query,
+                                     gpointer           user_data);
 
 /* tg-server-metrics.c */
 void      tg_metrics_observe        (TgServerMetrics *metrics,

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "tg-coarse-clock.h"
 #include "tg-server-private.h"
 
 #define LISTEN_BACKLOG 4096
@@ -34,6 +35,7 @@ tg_server_options_init (TgServerOptions *options)
   options->pong_timeout = 15;
   options->grace_period = 60;
   options->min_open_delay_ms = TG_PROTOCOL_MIN_OPEN_DELAY_MS;
+  options->timer_slack_ms = 10;
 }
 
 gint64
@@ -480,6 +482,7 @@ on_websocket (SoupServer              *soup,
   conn = g_new0 (TgConn, 1);
   conn->server = self;
   conn->ws = g_object_ref (ws);
+  conn->serial = ++self->next_conn_serial;
   conn->tokens = self->options.message_burst;
   conn->bucket_at = conn->last_seen = g_get_monotonic_time ();
   if (G_IS_INET_SOCKET_ADDRESS (remote))
@@ -524,83 +527,6 @@ on_sweep (gpointer user_data)
         soup_websocket_connection_close (conn->ws, TG_CLOSE_KEEPALIVE, "keepalive timeout");
       }
   return G_SOURCE_CONTINUE;
-}
-
-/* ---- HTTP ---- */
-
-static void
-on_http (SoupServer        *soup,
-         SoupServerMessage *msg,
-         const char        *path,
-         GHashTable        *query,
-         gpointer           user_data)
-{
-  TgServer *self = user_data;
-  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
-  const char *method = soup_server_message_get_method (msg);
-
-  if (g_strcmp0 (method, "GET") != 0 && g_strcmp0 (method, "HEAD") != 0)
-    {
-      soup_server_message_set_status (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, NULL);
-      soup_message_headers_replace (headers, "Allow", "GET, HEAD");
-      return;
-    }
-  soup_message_headers_replace (headers, "Cache-Control", "no-store");
-
-  if (g_str_equal (path, "/healthz"))
-    {
-      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-      soup_server_message_set_response (msg, "text/plain; charset=utf-8", SOUP_MEMORY_STATIC, "ok\n", 3);
-    }
-  else if (g_str_equal (path, "/metrics"))
-    {
-      char *text = tg_metrics_render (self);
-
-      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-      soup_server_message_set_response (msg, "text/plain; version=0.0.4; charset=utf-8",
-                                        SOUP_MEMORY_TAKE, text, strlen (text));
-    }
-  else if (g_str_equal (path, "/rooms"))
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-      g_autoptr(JsonNode) root = NULL;
-      GHashTableIter iter;
-      TgRoom *room;
-      char *text;
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "v");
-      json_builder_add_int_value (builder, TG_PROTOCOL_VERSION);
-      json_builder_set_member_name (builder, "rooms");
-      json_builder_begin_array (builder);
-      g_hash_table_iter_init (&iter, self->rooms);
-      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &room))
-        tg_room_add_summary (builder, room);
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      text = json_to_string (root, FALSE);
-      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, text, strlen (text));
-    }
-  else if (g_str_has_prefix (path, "/rooms/") && g_str_has_suffix (path, "/venue.svg"))
-    {
-      guint64 id = g_ascii_strtoull (path + strlen ("/rooms/"), NULL, 10);
-      TgRoom *room = g_hash_table_lookup (self->rooms, GUINT_TO_POINTER ((guint) MIN (id, G_MAXUINT)));
-
-      if (room == NULL || room->venue_svg == NULL)
-        soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
-      else
-        {
-          gsize size;
-          const char *data = g_bytes_get_data (room->venue_svg, &size);
-
-          soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-          soup_server_message_set_response (msg, "image/svg+xml", SOUP_MEMORY_COPY, data, size);
-        }
-    }
-  else
-    soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
 }
 
 /* ---- lifetime ---- */
@@ -677,7 +603,7 @@ tg_server_new (const TgServerOptions  *options,
   self = g_object_new (TG_TYPE_SERVER, NULL);
   self->options = *options;
   self->context = g_main_context_ref_thread_default ();
-  self->clock = tg_real_clock_new (self->context);
+  self->clock = tg_coarse_clock_new (self->context, self->options.timer_slack_ms * TG_USEC_PER_MSEC);
   db_path = g_build_filename (data_dir, "server.db", NULL);
   self->store = tg_server_store_open (db_path, error);
   if (self->store == NULL)
@@ -744,7 +670,7 @@ tg_server_listen (TgServer    *self,
   self->soup = soup_server_new ("server-header", "tickget-server/" PACKAGE_VERSION " ", NULL);
   if (certificate != NULL)
     soup_server_set_tls_certificate (self->soup, certificate);
-  soup_server_add_handler (self->soup, NULL, on_http, self, NULL);
+  soup_server_add_handler (self->soup, NULL, tg_server_handle_http, self, NULL);
   soup_server_add_websocket_handler (self->soup, TG_PROTOCOL_PATH, NULL, NULL, on_websocket, self, NULL);
 
   if (address != NULL)

@@ -32,6 +32,7 @@ typedef struct
   guint   pong_timeout;          /* s without any frame from the peer after a ping */
   guint   grace_period;          /* s a disconnected player keeps their place */
   guint   min_open_delay_ms;     /* the earliest a host may open a match; 10 s, tests lower it */
+  guint   timer_slack_ms;        /* match timers fire together on this grid (tg-coarse-clock.h) */
 } TgServerOptions;
 
 void tg_server_options_init (TgServerOptions *options);
