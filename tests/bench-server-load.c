@@ -74,6 +74,8 @@ static GArray  *delays;              /* double, ms */
 static GArray  *intervals;           /* double, ms */
 static guint64  pushes;
 static guint64  long_gaps;            /* intervals over 1.1 s */
+static gint64   measure_start;
+static guint    per_second[600];     /* pushes received in each second of the window */
 static GPid     server_pid;
 
 /* Fails without leaving the server running. */
@@ -200,6 +202,7 @@ on_text (Client *c,
                 }
             }
           pushes++;
+          per_second[MIN ((now - measure_start) / G_USEC_PER_SEC, (gint64) G_N_ELEMENTS (per_second) - 1)]++;
         }
       c->last_push = now;
       return;
@@ -611,12 +614,16 @@ main (int   argc,
   /* 4. Measure. */
   rss_loaded = rss_kib (pid);
   measuring = TRUE;
-  t0 = g_get_monotonic_time ();
+  t0 = measure_start = g_get_monotonic_time ();
   while (g_get_monotonic_time () - t0 < (gint64) seconds * G_USEC_PER_SEC)
     poll_once (50);
   measuring = FALSE;
   rss_end = rss_kib (pid);
 
+  g_print ("pushes in each second:");
+  for (int k = 0; k < seconds && k < (int) G_N_ELEMENTS (per_second); k++)
+    g_print (" %u", per_second[k]);
+  g_print ("\n");
   g_array_sort (delays, compare_double);
   g_array_sort (intervals, compare_double);
   g_print ("\nqueue pushes received: %" G_GUINT64_FORMAT " in %d s (%.0f/s; expected >= %u/s)\n",

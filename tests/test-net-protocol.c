@@ -132,6 +132,19 @@ test_fields (void)
   g_clear_error (&error);
   g_assert_false (tg_message_get_string (m, "n", TRUE, 0, 10, &s, &error));
   g_clear_error (&error);
+  /* A lone surrogate escape decodes to bytes that are not UTF-8 (found by the fuzz test). */
+  {
+    g_autoptr(TgMessage) bad = parse ("{\"v\":1,\"type\":\"t\",\"s\":\"a\\ud800b\"}", &id, &error);
+    g_autoptr(TgMessage) bad_type = NULL;
+
+    g_assert_no_error (error);
+    g_assert_false (tg_message_get_string (bad, "s", TRUE, 0, 10, &s, &error));
+    g_assert_error (error, TG_PROTOCOL_ERROR, TG_PROTOCOL_ERROR_BAD_MESSAGE);
+    g_clear_error (&error);
+    bad_type = parse ("{\"v\":1,\"type\":\"\\udfff\"}", &id, &error);
+    g_assert_null (bad_type);
+    g_clear_error (&error);
+  }
 
   g_assert_true (tg_message_get_uint_array (m, "seats", 4, 10, &seats, &error));
   g_assert_cmpuint (seats->len, ==, 3);

@@ -367,6 +367,256 @@ test_max_connections (void)
   test_server_free (server);
 }
 
+/* A raw client that answers nothing, not even pings, on its own thread (the server runs on
+ * this one). Returns the close code the server sent, or 0 if the socket just ended. */
+static gpointer
+silent_client_thread (gpointer data)
+{
+  guint port = GPOINTER_TO_UINT (data);
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) connection = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GByteArray) received = g_byte_array_new ();
+  g_autofree char *upgrade = g_strdup_printf ("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:%u\r\nUpgrade: websocket\r\n"
+                                              "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                                              "Sec-WebSocket-Version: 13\r\n\r\n", port);
+  GInputStream *in;
+  guint8 buffer[4096];
+  guint code = 0;
+  gssize n;
+
+  connection = g_socket_client_connect_to_host (client, "127.0.0.1", (guint16) port, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (connection)), upgrade,
+                             strlen (upgrade), NULL, NULL, &error);
+  g_assert_no_error (error);
+  in = g_io_stream_get_input_stream (G_IO_STREAM (connection));
+  while ((n = g_input_stream_read (in, buffer, sizeof buffer, NULL, NULL)) > 0)
+    g_byte_array_append (received, buffer, (guint) n);
+
+  /* After the 101 response: pings (0x89) and finally a close frame (0x88, code). */
+  for (guint i = 0; i + 3 < received->len; i++)
+    if (received->data[i] == 0x88 && (received->data[i + 1] & 0x7f) >= 2 &&
+        i > 0 && received->data[i - 1] != '\r')
+      code = ((guint) received->data[i + 2] << 8) | received->data[i + 3];
+  return GUINT_TO_POINTER (code);
+}
+
+static void
+test_keepalive (void)
+{
+  TgServerOptions options;
+  TestServer *server;
+  TestClient *polite;
+  GThread *thread;
+  guint code;
+
+  tg_server_options_init (&options);
+  options.keepalive_interval = 1;
+  options.pong_timeout = 1;
+  server = test_server_new (&options);
+  polite = test_client_hello (server, "polite");
+
+  /* The silent one is closed after about keepalive + pong timeout … */
+  thread = g_thread_new ("silent", silent_client_thread, GUINT_TO_POINTER (server->port));
+  while (tg_server_get_n_connections (server->server) < 2)
+    g_main_context_iteration (NULL, TRUE);
+  while (tg_server_get_n_connections (server->server) > 1)
+    g_main_context_iteration (NULL, TRUE);
+  /* Flush the close before the thread reads its end. */
+  test_wait_ms (50);
+  code = GPOINTER_TO_UINT (g_thread_join (thread));
+  g_assert_cmpuint (code, ==, 4001);
+
+  /* … while a client that answers the pings (libsoup does) stays. */
+  json_object_unref (test_client_ok (polite, "time", NULL));
+  g_assert_false (polite->closed);
+
+  test_client_free (polite);
+  test_server_free (server);
+}
+
+/* Valid requests of every kind, mutated at random: the server answers or closes, never crashes,
+ * and keeps serving. */
+static const char * const corpus[] = {
+  "{\"v\":1,\"type\":\"hello\",\"id\":1,\"nickname\":\"fuzz\"}",
+  "{\"v\":1,\"type\":\"time\",\"id\":2}",
+  "{\"v\":1,\"type\":\"list_rooms\",\"id\":3}",
+  "{\"v\":1,\"type\":\"create_room\",\"id\":4,\"title\":\"t\",\"max_players\":4,\"bots\":3,\"difficulty\":\"hard\",\"seats_per_booking\":2,\"venue\":{\"preset\":\"small\"},\"password\":\"pw\",\"admission_rate\":2.5}",
+  "{\"v\":1,\"type\":\"join_room\",\"id\":5,\"room\":1,\"password\":\"pw\"}",
+  "{\"v\":1,\"type\":\"chat\",\"id\":6,\"text\":\"안녕\"}",
+  "{\"v\":1,\"type\":\"ready\",\"id\":7,\"ready\":true}",
+  "{\"v\":1,\"type\":\"room_settings\",\"id\":8,\"bots\":5,\"venue\":{\"svg\":\"<svg xmlns='http://www.w3.org/2000/svg'/>\"}}",
+  "{\"v\":1,\"type\":\"kick\",\"id\":9,\"player\":2}",
+  "{\"v\":1,\"type\":\"transfer_host\",\"id\":10,\"player\":2}",
+  "{\"v\":1,\"type\":\"start\",\"id\":11,\"open_in_ms\":100}",
+  "{\"v\":1,\"type\":\"book\",\"id\":12}",
+  "{\"v\":1,\"type\":\"date\",\"id\":13,\"index\":0}",
+  "{\"v\":1,\"type\":\"captcha\",\"id\":14,\"answer\":\"ABCDEF\"}",
+  "{\"v\":1,\"type\":\"captcha_audio\",\"id\":15}",
+  "{\"v\":1,\"type\":\"captcha_refresh\",\"id\":16}",
+  "{\"v\":1,\"type\":\"hold\",\"id\":17,\"seats\":[1,2]}",
+  "{\"v\":1,\"type\":\"quote\",\"id\":18,\"discounts\":[\"general\",\"veteran\"]}",
+  "{\"v\":1,\"type\":\"pay\",\"id\":19,\"discounts\":[\"general\",\"disabled\"],\"method\":\"card\"}",
+  "{\"v\":1,\"type\":\"release\",\"id\":20}",
+  "{\"v\":1,\"type\":\"cancel_payment\",\"id\":21}",
+  "{\"v\":1,\"type\":\"give_up\",\"id\":22}",
+  "{\"v\":1,\"type\":\"match_state\",\"id\":23}",
+  "{\"v\":1,\"type\":\"backspace\",\"id\":24}",
+  "{\"v\":1,\"type\":\"misclick\",\"id\":25}",
+  "{\"v\":1,\"type\":\"seat_miss\",\"id\":26}",
+  "{\"v\":1,\"type\":\"leave_room\",\"id\":27}",
+};
+
+static const char * const replacements[] = {
+  "null", "true", "-1", "0", "1e308", "9223372036854775807", "-9223372036854775808", "18446744073709551616",
+  "0.5", "\"\"", "\"x\"", "[]", "{}", "[[[[[]]]]]", "\"\\u0000\"", "\"\\ud800\"", "\"\\u202e\"",
+  "[1,2,3,4,5,6,7,8]", "[-1]", "[4294967295,4294967296]", "{\"preset\":\"large\"}", "\"bye\"",
+};
+
+static char *
+mutate (GRand      *rand,
+        const char *text)
+{
+  GString *s = g_string_new (text);
+  guint n = g_rand_int_range (rand, 1, 4);
+
+  for (guint k = 0; k < n; k++)
+    {
+      guint pos = s->len > 0 ? (guint) g_rand_int_range (rand, 0, (gint32) s->len) : 0;
+
+      switch (g_rand_int_range (rand, 0, 6))
+        {
+        case 0:   /* flip a byte */
+          if (s->len > 0)
+            s->str[pos] = (char) g_rand_int_range (rand, 1, 256);
+          break;
+        case 1:   /* truncate */
+          g_string_truncate (s, pos);
+          break;
+        case 2:   /* insert a random byte */
+          g_string_insert_c (s, pos, (char) g_rand_int_range (rand, 1, 256));
+          break;
+        case 3:   /* replace the value after a colon */
+          {
+            char *colon = strchr (s->str + pos, ':');
+            if (colon != NULL)
+              {
+                gsize start = (gsize) (colon - s->str) + 1, end = start;
+                while (end < s->len && s->str[end] != ',' && s->str[end] != '}')
+                  end++;
+                g_string_erase (s, (gssize) start, (gssize) (end - start));
+                g_string_insert (s, (gssize) start,
+                                 replacements[g_rand_int_range (rand, 0, G_N_ELEMENTS (replacements))]);
+              }
+          }
+          break;
+        case 4:   /* another message's type */
+          {
+            const char *other = corpus[g_rand_int_range (rand, 0, G_N_ELEMENTS (corpus))];
+            g_autofree char *copy = g_strdup (other);
+            char *t = strstr (copy, "\"type\":\"");
+            char *mine = strstr (s->str, "\"type\":\"");
+            if (t != NULL && mine != NULL)
+              {
+                char *q = strchr (t + 8, '"');
+                char *mq = strchr (mine + 8, '"');
+                if (q != NULL && mq != NULL)
+                  {
+                    gsize at = (gsize) (mine - s->str) + 8;
+                    g_string_erase (s, (gssize) at, (gssize) (mq - (mine + 8)));
+                    g_string_insert_len (s, (gssize) at, t + 8, q - (t + 8));
+                  }
+              }
+          }
+          break;
+        default:  /* duplicate a slice */
+          if (s->len > 0)
+            {
+              guint len = (guint) g_rand_int_range (rand, 0, (gint32) MIN (s->len - pos, 64u) + 1);
+              g_autofree char *slice = g_strndup (s->str + pos, len);
+              g_string_insert (s, pos, slice);
+            }
+          break;
+        }
+    }
+  /* No "bye" by mutation: it would just end the session. */
+  if (strstr (s->str, "\"bye\"") != NULL)
+    g_string_assign (s, text);
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_fuzz (void)
+{
+  TgServerOptions options;
+  TestServer *server;
+  TestClient *fuzzer, *bystander, *host;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261125);
+  g_autoptr(JsonObject) chat = NULL;
+  guint room, sent = 0, reconnects = 0;
+
+  tg_server_options_init (&options);
+  options.message_rate = 1e6;
+  options.message_burst = 1000000;
+  options.min_open_delay_ms = 100;
+  server = test_server_new (&options);
+
+  /* A room with a running match the fuzzer is part of, and a bystander in another room. */
+  host = test_client_hello (server, "host");
+  bystander = test_client_hello (server, "bystander");
+  fuzzer = test_client_hello (server, "fuzzer");
+  {
+    g_autoptr(JsonObject) reply = test_client_ok (host, "create_room", "\"title\":\"F\",\"bots\":3");
+    room = (guint) json_object_get_int_member (json_object_get_object_member (reply, "room"), "id");
+  }
+  json_object_unref (test_client_ok (fuzzer, "join_room", "\"room\":%u", room));
+  json_object_unref (test_client_ok (fuzzer, "ready", "\"ready\":true"));
+  json_object_unref (test_client_ok (host, "start", "\"open_in_ms\":100"));
+  json_object_unref (test_client_ok (bystander, "create_room", "\"title\":\"Quiet\",\"bots\":0"));
+
+  for (guint i = 0; i < 4000; i++)
+    {
+      g_autofree char *text = mutate (rand, corpus[g_rand_int_range (rand, 0, G_N_ELEMENTS (corpus))]);
+
+      if (fuzzer->closed)
+        {
+          test_client_free (fuzzer);
+          fuzzer = test_client_hello (server, "fuzzer");
+          reconnects++;
+        }
+      if (g_utf8_validate (text, -1, NULL))
+        test_client_send_raw (fuzzer, text);
+      else
+        {
+          /* Not UTF-8: libsoup will not send it as text (its server side would close with
+           * 1007), so as a binary frame, which gets bad_message. */
+          g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+          soup_websocket_connection_send_message (fuzzer->ws, SOUP_WEBSOCKET_DATA_BINARY, bytes);
+        }
+      sent++;
+      if (i % 200 == 199)
+        {
+          /* Still serving everyone. */
+          json_object_unref (test_client_ok (bystander, "time", NULL));
+          if (!fuzzer->closed)
+            json_object_unref (test_client_request (fuzzer, "time", NULL));
+          test_client_drain (fuzzer);
+          test_client_drain (bystander);
+          test_client_drain (host);
+        }
+    }
+  g_test_message ("%u mutated messages, %u reconnections", sent, reconnects);
+  json_object_unref (test_client_ok (bystander, "chat", "\"text\":\"survived\""));
+  chat = test_client_wait (bystander, "chat");
+  g_assert_cmpstr (json_object_get_string_member (chat, "text"), ==, "survived");
+
+  test_client_free (fuzzer);
+  test_client_free (bystander);
+  test_client_free (host);
+  test_server_free (server);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -380,6 +630,8 @@ main (int   argc,
   g_test_add_func ("/net/server/kick", test_kick);
   g_test_add_func ("/net/server/bad-input", test_bad_input);
   g_test_add_func ("/net/server/max-connections", test_max_connections);
+  g_test_add_func ("/net/server/keepalive", test_keepalive);
+  g_test_add_func ("/net/server/fuzz", test_fuzz);
 
   return g_test_run ();
 }

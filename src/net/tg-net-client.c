@@ -222,7 +222,19 @@ complete_request (TgNetClient *self,
       g_task_return_error (task, error);
     }
   else
-    g_task_return_pointer (task, json_object_ref (message->object), (GDestroyNotify) json_object_unref);
+    {
+      JsonObject *room = tg_json_get_object (message->object, "room");
+
+      /* create_room, join_room and room_settings answer with the room: it is ours now, even
+       * before the coalesced "room" push arrives. */
+      if (room != NULL)
+        {
+          g_clear_pointer (&self->room, json_object_unref);
+          self->room = json_object_ref (room);
+          g_signal_emit (self, signals[ROOM_CHANGED], 0, self->room);
+        }
+      g_task_return_pointer (task, json_object_ref (message->object), (GDestroyNotify) json_object_unref);
+    }
   g_object_unref (task);
 }
 

@@ -238,7 +238,8 @@ tg_message_parse (const char  *data,
 
   node = json_object_get_member (object, "type");
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
-      json_node_get_string (node)[0] == '\0' || strlen (json_node_get_string (node)) > 32)
+      json_node_get_string (node)[0] == '\0' || strlen (json_node_get_string (node)) > 32 ||
+      !g_utf8_validate (json_node_get_string (node), -1, NULL))
     {
       g_set_error_literal (error, TG_PROTOCOL_ERROR, TG_PROTOCOL_ERROR_BAD_MESSAGE,
                            _("“type” must be a non-empty string of at most 32 bytes"));
@@ -402,6 +403,13 @@ tg_message_get_string (TgMessage   *message,
     {
       g_set_error (error, TG_PROTOCOL_ERROR, TG_PROTOCOL_ERROR_BAD_MESSAGE,
                    _("The field “%s” must be a string"), field);
+      return FALSE;
+    }
+  /* A JSON escape can spell a lone surrogate ("\ud800"), which is not UTF-8 once decoded. */
+  if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
+    {
+      g_set_error (error, TG_PROTOCOL_ERROR, TG_PROTOCOL_ERROR_BAD_MESSAGE,
+                   _("The field “%s” is not valid text"), field);
       return FALSE;
     }
   length = strlen (json_node_get_string (node));

@@ -116,16 +116,43 @@ tg_room_broadcast (TgRoom     *room,
     tg_player_send (g_ptr_array_index (room->members, i), text);
 }
 
-void
-tg_room_push_state (TgRoom *room)
+static gboolean
+push_state_now (gpointer user_data)
 {
+  TgRoom *room = user_data;
   JsonBuilder *builder = tg_message_builder_new ("room", -1);
   g_autofree char *text = NULL;
 
+  room->push_source = 0;
   json_builder_set_member_name (builder, "room");
   tg_room_add_state (builder, room);
   text = tg_message_builder_finish (builder);
   tg_room_broadcast (room, text);
+  return G_SOURCE_REMOVE;
+}
+
+/* The whole room goes to every member, so changes that come together (sixty players joining,
+ * everyone pressing ready) are pushed once, on the next main-loop iteration. */
+void
+tg_room_push_state (TgRoom *room)
+{
+  GSource *source;
+
+  if (room->push_source != 0)
+    return;
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, push_state_now, room, NULL);
+  g_source_set_name (source, "[tickget] room push");
+  room->push_source = g_source_attach (source, room->server->context);
+  g_source_unref (source);
+}
+
+void
+tg_room_push_state_now (TgRoom *room)
+{
+  g_clear_handle_id (&room->push_source, g_source_remove);
+  push_state_now (room);
 }
 
 static void
@@ -145,6 +172,7 @@ reply_with_room (TgConn *conn,
 void
 tg_room_free (TgRoom *room)
 {
+  g_clear_handle_id (&room->push_source, g_source_remove);
   g_clear_pointer (&room->match, tg_server_match_free);
   for (guint i = 0; i < room->members->len; i++)
     {
@@ -301,7 +329,8 @@ apply_settings (TgRoom     *room,
       venue_obj = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
       name = tg_json_get_string (venue_obj, "preset");
       data = tg_json_get_string (venue_obj, "svg");
-      if (venue_obj == NULL || (name == NULL) == (data == NULL))
+      if (venue_obj == NULL || (name == NULL) == (data == NULL) ||
+          (name != NULL && !g_utf8_validate (name, -1, NULL)))
         {
           g_set_error_literal (error, TG_PROTOCOL_ERROR, TG_PROTOCOL_ERROR_BAD_MESSAGE,
                                _("The field “venue” must be {\"preset\": name} or {\"svg\": seat map}"));
@@ -833,7 +862,8 @@ handle_start (TgServer *server, TgConn *conn, TgMessage *message, GError **error
   if (room->match == NULL)
     return FALSE;
   tg_server_send_reply (conn, message->id, NULL);
-  tg_room_push_state (room);
+  /* The room (in_match) before the match itself. */
+  tg_room_push_state_now (room);
   for (guint i = 0; i < room->members->len; i++)
     tg_server_match_send_snapshot (room->match, g_ptr_array_index (room->members, i));
   return TRUE;

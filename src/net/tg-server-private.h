@@ -75,6 +75,7 @@ struct _TgRoom
   guint8         hash[TG_HASH_BYTES];
   TgServerMatch *match;
   guint          n_matches;
+  guint          push_source;      /* a coalesced "room" push is due */
 };
 
 struct _TgServerMatch
@@ -199,7 +200,9 @@ void      tg_room_remove_player     (TgRoom          *room,
                                      gboolean         kicked);
 void      tg_room_broadcast         (TgRoom          *room,
                                      const char      *text);
+/* Pushes the room to its members on the next iteration (changes coalesce) or at once. */
 void      tg_room_push_state        (TgRoom          *room);
+void      tg_room_push_state_now    (TgRoom          *room);
 void      tg_room_add_summary       (JsonBuilder     *builder,
                                      TgRoom          *room);
 void      tg_room_add_state         (JsonBuilder     *builder,

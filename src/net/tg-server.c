@@ -58,6 +58,16 @@ void
 tg_conn_send (TgConn *conn,
               char   *text)
 {
+  /* libsoup refuses text frames that are not UTF-8; nothing we send should be, but a message
+   * that quotes client input must still go out. */
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (text, -1);
+
+      g_debug ("repaired a message that was not UTF-8");
+      g_free (text);
+      text = valid;
+    }
   if (conn != NULL && !conn->closed &&
       soup_websocket_connection_get_state (conn->ws) == SOUP_WEBSOCKET_STATE_OPEN)
     {
@@ -707,6 +717,9 @@ tg_server_listen (TgServer    *self,
     {
       GSource *source = g_timeout_source_new_seconds (self->options.keepalive_interval);
 
+      /* Low priority: under load, frames already waiting (pongs among them) are read first,
+       * so a busy server does not mistake a live client for a dead one. */
+      g_source_set_priority (source, G_PRIORITY_LOW);
       g_source_set_callback (source, on_sweep, self, NULL);
       g_source_set_name (source, "[tickget] keepalive sweep");
       self->sweep_source = g_source_attach (source, self->context);
