@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "net-test-util.h"
 
 static const char *
@@ -617,6 +619,95 @@ test_fuzz (void)
   test_server_free (server);
 }
 
+static gboolean
+on_accept_certificate (SoupMessage          *msg,
+                       GTlsCertificate      *certificate,
+                       GTlsCertificateFlags  errors,
+                       gpointer              user_data)
+{
+  /* The test certificate is self-signed. */
+  return TRUE;
+}
+
+static void
+on_wss_connected (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  SoupWebsocketConnection **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = soup_session_websocket_connect_finish (SOUP_SESSION (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+on_wss_message (SoupWebsocketConnection *ws,
+                int                      type,
+                GBytes                  *bytes,
+                char                   **out)
+{
+  *out = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static void
+test_tls (void)
+{
+  g_autofree char *cert = g_test_build_filename (G_TEST_DIST, "net", "test-cert.pem", NULL);
+  g_autofree char *key = g_test_build_filename (G_TEST_DIST, "net", "test-key.pem", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("tickget-tls-XXXXXX", NULL);
+  g_autofree char *uri = NULL, *db = NULL, *wal = NULL, *shm = NULL, *reply = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TgServer) server = NULL;
+  g_autoptr(TgServer) broken = NULL;
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(SoupWebsocketConnection) ws = NULL;
+  TgServerOptions options;
+
+  tg_server_options_init (&options);
+  broken = tg_server_new (&options, dir, &error);
+  g_assert_no_error (error);
+  g_assert_false (tg_server_listen (broken, "127.0.0.1", 0, key, cert, &error));
+  g_assert_error (error, TG_SERVER_ERROR, TG_SERVER_ERROR_TLS);
+  g_clear_error (&error);
+  g_assert_false (tg_server_listen (broken, "127.0.0.1", 0, cert, NULL, &error));
+  g_assert_error (error, TG_SERVER_ERROR, TG_SERVER_ERROR_TLS);
+  g_clear_error (&error);
+  tg_server_shutdown (broken);
+
+  server = tg_server_new (&options, dir, &error);
+  g_assert_no_error (error);
+  tg_server_listen (server, "127.0.0.1", 0, cert, key, &error);
+  g_assert_no_error (error);
+
+  uri = g_strdup_printf ("wss://127.0.0.1:%u/ws", tg_server_get_port (server));
+  msg = soup_message_new ("GET", uri);
+  g_signal_connect (msg, "accept-certificate", G_CALLBACK (on_accept_certificate), NULL);
+  soup_session_websocket_connect_async (session, msg, NULL, NULL, G_PRIORITY_DEFAULT, NULL,
+                                        on_wss_connected, &ws);
+  while (ws == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_connect (ws, "message", G_CALLBACK (on_wss_message), &reply);
+  soup_websocket_connection_send_text (ws, "{\"v\":1,\"type\":\"hello\",\"id\":1,\"nickname\":\"tls\"}");
+  while (reply == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (strstr (reply, "\"type\":\"reply\""));
+  soup_websocket_connection_close (ws, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
+  test_wait_ms (20);
+
+  tg_server_shutdown (server);
+  g_clear_object (&server);
+  g_clear_object (&broken);
+  db = g_build_filename (dir, "server.db", NULL);
+  wal = g_strconcat (db, "-wal", NULL);
+  shm = g_strconcat (db, "-shm", NULL);
+  g_unlink (db);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -632,6 +723,7 @@ main (int   argc,
   g_test_add_func ("/net/server/max-connections", test_max_connections);
   g_test_add_func ("/net/server/keepalive", test_keepalive);
   g_test_add_func ("/net/server/fuzz", test_fuzz);
+  g_test_add_func ("/net/server/tls", test_tls);
 
   return g_test_run ();
 }
