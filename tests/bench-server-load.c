@@ -77,6 +77,7 @@ static guint64  long_gaps;            /* intervals over 1.1 s */
 static gint64   measure_start;
 static guint    per_second[600];     /* pushes received in each second of the window */
 static GPid     server_pid;
+static char    *keepalive = NULL;
 
 /* Fails without leaving the server running. */
 static void G_GNUC_PRINTF (1, 2) G_GNUC_NORETURN
@@ -421,7 +422,8 @@ start_server (const char *path,
   g_autofree char *max_rooms = g_strdup_printf ("%u", n_clients / room_size + 10);
   const char *argv[] = { path, "--port", port_str, "--bind", "127.0.0.1", "--data-dir", data_dir,
                          "--max-connections", max_conn, "--max-rooms", max_rooms,
-                         "--min-open-delay-ms", "1000", NULL };
+                         "--min-open-delay-ms", "1000", "--keepalive", keepalive != NULL ? keepalive : "15",
+                         NULL };
   g_autoptr(GError) error = NULL;
   GPid pid;
   int null_fd = open ("/dev/null", O_WRONLY);
@@ -458,6 +460,38 @@ rss_kib (GPid pid)
   return find_int (text, "VmRSS:");
 }
 
+/* The server's own view: its histograms from /metrics. */
+static void
+print_metrics (void)
+{
+  struct sockaddr_in addr = { .sin_family = AF_INET, .sin_port = htons (port),
+                              .sin_addr.s_addr = htonl (INADDR_LOOPBACK) };
+  g_autoptr(GString) response = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+  const char *request = "GET /metrics HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n";
+  char buffer[8192];
+  ssize_t n;
+  int fd = socket (AF_INET, SOCK_STREAM, 0);
+
+  if (connect (fd, (struct sockaddr *) &addr, sizeof addr) != 0 ||
+      send (fd, request, strlen (request), 0) < 0)
+    {
+      close (fd);
+      return;
+    }
+  while ((n = recv (fd, buffer, sizeof buffer, 0)) > 0)
+    g_string_append_len (response, buffer, n);
+  close (fd);
+  lines = g_strsplit (response->str, "\n", -1);
+  g_print ("server metrics:\n");
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "tickget_match_tick_lateness") ||
+        g_str_has_prefix (lines[i], "tickget_queue_push_round") ||
+        g_str_has_prefix (lines[i], "tickget_messages_out_total") ||
+        g_str_has_prefix (lines[i], "tickget_closes_total"))
+      g_print ("  %s\n", lines[i]);
+}
+
 static int
 compare_double (gconstpointer a,
                 gconstpointer b)
@@ -489,6 +523,7 @@ main (int   argc,
     { "clients", 'n', 0, G_OPTION_ARG_INT, &clients_opt, "WebSocket clients (default 10000)", "N" },
     { "seconds", 's', 0, G_OPTION_ARG_INT, &seconds, "Measuring time (default 10)", "S" },
     { "room-size", 0, 0, G_OPTION_ARG_INT, &room_opt, "Players per room (default 60)", "N" },
+    { "keepalive", 0, 0, G_OPTION_ARG_STRING, &keepalive, "The server's --keepalive (default 15)", "S" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -652,6 +687,7 @@ main (int   argc,
            "(%" G_GINT64_FORMAT " KiB at the end): %.1f KiB per client\n",
            rss_base, rss_loaded, n_clients, rss_end, (rss_end - rss_base) / (double) n_clients);
 
+  print_metrics ();
   kill (pid, SIGTERM);
   waitpid (pid, &status, 0);
   g_spawn_close_pid (pid);

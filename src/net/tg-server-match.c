@@ -245,8 +245,8 @@ on_seats_changed (TgMatch       *match,
 }
 
 static void
-on_tick (TgMatch       *match,
-         TgServerMatch *self)
+on_match_tick (TgMatch       *match,
+               TgServerMatch *self)
 {
   gint64 now = tg_server_now (self->server);
   gint64 started = g_get_monotonic_time ();
@@ -254,6 +254,10 @@ on_tick (TgMatch       *match,
   TgPlayer *player;
   guint n = 0;
 
+  if (self->last_tick > 0)
+    tg_metrics_observe (&self->server->metrics, TG_HIST_TICK_LATE,
+                        MAX (0, now - self->last_tick - 100 * TG_USEC_PER_MSEC) / (double) G_USEC_PER_SEC);
+  self->last_tick = now;
   g_hash_table_iter_init (&iter, self->by_pid);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &player))
     if (player->conn != NULL && now - player->last_queue_push >= QUEUE_PUSH_USEC &&
@@ -388,7 +392,7 @@ tg_server_match_new (TgRoom  *room,
 
   g_signal_connect (self->match, "participant-changed", G_CALLBACK (on_participant_changed), self);
   g_signal_connect (self->match, "seats-changed", G_CALLBACK (on_seats_changed), self);
-  g_signal_connect (self->match, "tick", G_CALLBACK (on_tick), self);
+  g_signal_connect (self->match, "tick", G_CALLBACK (on_match_tick), self);
   g_signal_connect (self->match, "finished", G_CALLBACK (on_finished), self);
   server->metrics.matches_started++;
   g_message ("room %u: match started, %u players, %u bots, %s, opens in %.1f s",

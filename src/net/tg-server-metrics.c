@@ -8,7 +8,7 @@
 
 /* Upper bounds of the histogram buckets, seconds; the last bucket is +Inf. */
 static const double bucket_bounds[TG_HIST_BUCKETS - 1] = {
-  0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5,
+  0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1, 2.5,
 };
 
 static const struct {
@@ -19,6 +19,8 @@ static const struct {
                         "Time to handle one client message, reply included." },
   [TG_HIST_PUSH_ROUND] = { "tickget_queue_push_round_seconds",
                            "Time to push the queue position to every queued player of one match." },
+  [TG_HIST_TICK_LATE] = { "tickget_match_tick_lateness_seconds",
+                          "How much later than 100 ms after the previous one a match tick ran." },
 };
 
 void

@@ -89,16 +89,18 @@ struct _TgServerMatch
   guint       end_source;
   gboolean    finished;
   GArray     *scratch;      /* guint32 seat indices, reused */
+  gint64      last_tick;    /* server clock µs of the previous tick */
 };
 
 typedef enum
 {
   TG_HIST_REQUEST,      /* handling one client message */
   TG_HIST_PUSH_ROUND,   /* one round of queue-position pushes over a match */
+  TG_HIST_TICK_LATE,    /* how late a match's 100 ms tick came: the main loop's lag */
   TG_N_HISTS
 } TgHistogramId;
 
-#define TG_HIST_BUCKETS 12
+#define TG_HIST_BUCKETS 14
 
 typedef struct
 {
