@@ -27,6 +27,7 @@ struct _TgOnlineSession
   guint            n_seats;
   gboolean         has_queue;
   TgQueueStatus    queue;
+  gboolean         queue_paused;
   GBytes          *captcha_png;
   gint64           captcha_issued_at;
   gint64           captcha_expires_at;
@@ -229,6 +230,15 @@ apply_queue (TgOnlineSession *self,
   self->queue.total = (guint) tg_json_get_int (o, "total", 0);
   self->queue.admitted = (guint) tg_json_get_int (o, "admitted", 0);
   self->queue.estimated_wait = wait < 0 ? G_MAXINT64 : wait * 1000;
+  self->queue_paused = json_object_get_boolean_member_with_default (o, "paused", FALSE);
+}
+
+static gboolean
+session_is_queue_paused (TgSession *s)
+{
+  TgOnlineSession *self = TG_ONLINE_SESSION (s);
+
+  return self->has_queue && self->queue_paused;
 }
 
 static void
@@ -626,6 +636,7 @@ session_iface_init (TgSessionInterface *iface)
   iface->get_fail_reason = session_get_fail_reason;
   iface->get_seat_state = session_get_seat_state;
   iface->get_queue_status = session_get_queue_status;
+  iface->is_queue_paused = session_is_queue_paused;
   iface->get_captcha_png = session_get_captcha_png;
   iface->get_captcha_text = session_get_captcha_text;
   iface->get_hold = session_get_hold;
