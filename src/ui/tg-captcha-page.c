@@ -17,6 +17,7 @@ struct _TgCaptchaPage
   GtkLabel   *time_label;
   GtkButton  *audio_button;
   TgCaptchaAudio *audio;
+  gboolean    audio_pending;     /* asked to listen before the characters arrived (online) */
   GCancellable *audio_cancellable;
   gint64      expires_at;
   guint32     shown_seed;
@@ -51,6 +52,8 @@ tg_captcha_page_tick (TgCaptchaPage *self)
   gtk_label_set_text (self->time_label, text);
 }
 
+static void play_audio (TgCaptchaPage *self);
+
 void
 tg_captcha_page_refresh (TgCaptchaPage *self)
 {
@@ -65,9 +68,22 @@ tg_captcha_page_refresh (TgCaptchaPage *self)
     return;
 
   scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  png = tg_session_get_captcha_png (self->session, 2.0 * scale, &self->expires_at);
-  if (png == NULL)
-    return;
+  {
+    gint64 expires_at = 0;
+
+    png = tg_session_get_captcha_png (self->session, 2.0 * scale, &expires_at);
+    if (png == NULL)
+      return;
+    /* The same challenge (the state was only re-announced, e.g. when the spoken characters
+     * arrived from the server): keep what the player has typed. */
+    if (expires_at == self->expires_at && gtk_picture_get_paintable (self->picture) != NULL)
+      {
+        if (self->audio_pending)
+          play_audio (self);
+        return;
+      }
+    self->expires_at = expires_at;
+  }
   texture = gdk_texture_new_from_bytes (png, &error);
   if (texture == NULL)
     {
@@ -75,6 +91,7 @@ tg_captcha_page_refresh (TgCaptchaPage *self)
       return;
     }
   stop_audio (self);
+  self->audio_pending = FALSE;
   gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
   gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
   gtk_widget_grab_focus (GTK_WIDGET (self->entry));
@@ -117,13 +134,15 @@ on_audio_played (GObject      *source,
 }
 
 static void
-on_audio_clicked (TgCaptchaPage *self)
+play_audio (TgCaptchaPage *self)
 {
   g_autofree char *text = NULL;
 
   if (self->session == NULL)
     return;
   text = tg_session_get_captcha_text (self->session);
+  /* Online, the characters come from the server first; refresh() plays them when they do. */
+  self->audio_pending = text == NULL;
   if (text == NULL)
     return;
   stop_audio (self);
@@ -131,6 +150,12 @@ on_audio_clicked (TgCaptchaPage *self)
   tg_captcha_audio_play_async (self->audio, text, self->audio_cancellable, on_audio_played,
                                g_object_ref (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+}
+
+static void
+on_audio_clicked (TgCaptchaPage *self)
+{
+  play_audio (self);
 }
 
 static char *
@@ -261,6 +286,8 @@ tg_captcha_page_set_session (TgCaptchaPage *self,
   stop_audio (self);
   g_set_object (&self->session, session);
   self->expires_at = 0;
+  self->audio_pending = FALSE;
+  gtk_picture_set_paintable (self->picture, NULL);
 }
 
 TgCaptchaAudio *

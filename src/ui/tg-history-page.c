@@ -117,6 +117,7 @@ void
 tg_history_page_add_play (TgHistoryPage  *self,
                           const TgResult *result,
                           TgHistoryMode   mode,
+                          const char     *server,
                           TgVenue        *venue)
 {
   g_autoptr(GError) error = NULL;
@@ -128,6 +129,7 @@ tg_history_page_add_play (TgHistoryPage  *self,
   if (self->history == NULL)
     return;
   meta.mode = mode;
+  meta.server = (char *) server;
   meta.played_at = now;
   for (guint i = 0; venue != NULL && i < result->n_seats && i < TG_RESULT_MAX_SEATS; i++)
     {

@@ -19,6 +19,7 @@ void       tg_history_page_open     (TgHistoryPage  *self,
 void       tg_history_page_add_play (TgHistoryPage  *self,
                                      const TgResult *result,
                                      TgHistoryMode   mode,
+                                     const char     *server,
                                      TgVenue        *venue);
 guint      tg_history_page_get_n_plays (TgHistoryPage *self);
 

@@ -7,6 +7,7 @@
 #include "tg-history-page.h"
 #include "tg-match-view.h"
 #include "tg-offline-session.h"
+#include "tg-online-page.h"
 #include "tg-setup-page.h"
 #include "tg-window.h"
 #include "tg-resources.h"
@@ -21,6 +22,7 @@ struct _TgWindow
   TgSetupPage          *setup_page;
   TgMatchView          *match_view;
   TgHistoryPage        *history_page;
+  TgOnlinePage         *online_page;
 
   GSettings            *settings;
   TgClock              *clock;            /* NULL: a real clock per match */
@@ -123,6 +125,14 @@ on_new_match (GtkWidget  *widget,
       ask_to_leave (self, FALSE);
       return;
     }
+  if (self->session != NULL && TG_IS_ONLINE_SESSION (self->session))
+    {
+      /* After an online match the next one starts from the room. */
+      end_session (self);
+      gtk_stack_set_visible_child_name (self->play_stack, "setup");
+      adw_view_stack_set_visible_child_name (self->view_stack, "online");
+      return;
+    }
   end_session (self);
   tg_setup_page_set_seed (self->setup_page, g_random_int_range (1, G_MAXINT32));
   gtk_stack_set_visible_child_name (self->play_stack, "setup");
@@ -138,6 +148,12 @@ on_replay_match (GtkWidget  *widget,
 
   if (self->session == NULL)
     return;
+  if (TG_IS_ONLINE_SESSION (self->session))
+    {
+      /* The room's host decides the next match. */
+      on_new_match (widget, NULL, NULL);
+      return;
+    }
   settings = *tg_session_get_settings (self->session);
   g_object_ref (settings.venue);
   start_with_settings (self, &settings);
@@ -213,11 +229,28 @@ tg_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (tg_window_parent_class)->close_request (window);
 }
 
+/* The host started a match in the room: play it on the same screens as offline. */
+static void
+on_online_match_started (TgWindow        *self,
+                         TgOnlineSession *session)
+{
+  end_session (self);
+  self->session = TG_SESSION (g_object_ref (session));
+  tg_match_view_set_session (self->match_view, self->session);
+  gtk_stack_set_visible_child_name (self->play_stack, "match");
+  adw_view_stack_set_visible_child_name (self->view_stack, "play");
+  gtk_widget_set_visible (GTK_WIDGET (self->leave_button), TRUE);
+}
+
 static void
 on_play_ended (TgWindow *self,
                TgResult *result)
 {
-  tg_history_page_add_play (self->history_page, result, TG_HISTORY_MODE_OFFLINE,
+  gboolean online = self->session != NULL && TG_IS_ONLINE_SESSION (self->session);
+
+  tg_history_page_add_play (self->history_page, result,
+                            online ? TG_HISTORY_MODE_ONLINE : TG_HISTORY_MODE_OFFLINE,
+                            online ? tg_online_page_get_address (self->online_page) : NULL,
                             self->session != NULL ? tg_session_get_venue (self->session) : NULL);
 }
 
@@ -249,6 +282,7 @@ tg_window_class_init (TgWindowClass *klass)
   g_type_ensure (TG_TYPE_SETUP_PAGE);
   g_type_ensure (TG_TYPE_MATCH_VIEW);
   g_type_ensure (TG_TYPE_HISTORY_PAGE);
+  g_type_ensure (TG_TYPE_ONLINE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/kr/tickget/TickGet/tg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TgWindow, view_stack);
@@ -257,7 +291,9 @@ tg_window_class_init (TgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TgWindow, setup_page);
   gtk_widget_class_bind_template_child (widget_class, TgWindow, match_view);
   gtk_widget_class_bind_template_child (widget_class, TgWindow, history_page);
+  gtk_widget_class_bind_template_child (widget_class, TgWindow, online_page);
   gtk_widget_class_bind_template_callback (widget_class, on_play_ended);
+  gtk_widget_class_bind_template_callback (widget_class, on_online_match_started);
 
   gtk_widget_class_install_action (widget_class, "win.start-match", NULL, on_start_match);
   gtk_widget_class_install_action (widget_class, "win.new-match", NULL, on_new_match);
@@ -288,6 +324,7 @@ tg_window_new (TgApplication *application)
   self->settings = application != NULL ? g_object_ref (tg_application_get_settings (application))
                                        : g_settings_new (APP_ID);
   tg_setup_page_set_settings (self->setup_page, self->settings);
+  tg_online_page_set_settings (self->online_page, self->settings);
   g_settings_bind (self->settings, "captcha-voice-language", audio, "language", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "sound-volume", audio, "volume", G_SETTINGS_BIND_GET);
   /* Reduced motion turns GTK's animations off: page crossfades, toasts, spinners. */
@@ -318,4 +355,18 @@ tg_window_get_setup_page (TgWindow *self)
 {
   g_return_val_if_fail (TG_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->setup_page);
+}
+
+GtkWidget *
+tg_window_get_online_page (TgWindow *self)
+{
+  g_return_val_if_fail (TG_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->online_page);
+}
+
+const char *
+tg_window_get_view (TgWindow *self)
+{
+  g_return_val_if_fail (TG_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->view_stack);
 }
