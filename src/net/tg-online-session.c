@@ -249,13 +249,15 @@ add_result (TgOnlineSession *self,
 
   if (result == NULL)
     return;
+  g_ptr_array_add (self->results, result);
+  g_ptr_array_add (self->result_names, g_strdup (tg_json_get_string (entry, "nickname")));
   if ((guint) tg_json_get_int (entry, "player", 0) == self->player)
     {
       g_clear_pointer (&self->result, tg_result_free);
       self->result = tg_result_copy (result);
+      /* The step ("you") arrives before the result: announce that the result is here now. */
+      tg_session_emit_state_changed (TG_SESSION (self));
     }
-  g_ptr_array_add (self->results, result);
-  g_ptr_array_add (self->result_names, g_strdup (tg_json_get_string (entry, "nickname")));
 }
 
 static void

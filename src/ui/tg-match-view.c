@@ -428,6 +428,9 @@ on_state_changed (TgMatchView *self)
         {
           g_autoptr(TgResult) result = tg_session_get_result (self->session);
 
+          /* Online the result follows the final step in its own message: wait for it. */
+          if (result == NULL)
+            return;
           self->ended = TRUE;
           tg_result_page_set_result (self->result_page, result);
           g_signal_emit (self, signals[PLAY_ENDED], 0, result);
