@@ -1,13 +1,13 @@
-/* tg-window.c: the main window — setup, the match screens and the history. */
+/* tg-window.c: the main window — setup, the match screens, the stats and the drills. */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "tg-history-page.h"
 #include "tg-match-view.h"
 #include "tg-offline-session.h"
 #include "tg-setup-page.h"
+#include "tg-stats-view.h"
 #include "tg-window.h"
 #include "tg-resources.h"
 
@@ -20,7 +20,7 @@ struct _TgWindow
   GtkButton            *leave_button;
   TgSetupPage          *setup_page;
   TgMatchView          *match_view;
-  TgHistoryPage        *history_page;
+  TgStatsView          *stats_view;
 
   GSettings            *settings;
   TgClock              *clock;            /* NULL: a real clock per match */
@@ -200,7 +200,7 @@ static void
 on_play_ended (TgWindow *self,
                TgResult *result)
 {
-  tg_history_page_add_play (self->history_page, result, TG_HISTORY_MODE_OFFLINE,
+  tg_stats_view_add_play (self->stats_view, result, TG_HISTORY_MODE_OFFLINE,
                             self->session != NULL ? tg_session_get_venue (self->session) : NULL);
 }
 
@@ -231,7 +231,7 @@ tg_window_class_init (TgWindowClass *klass)
 
   g_type_ensure (TG_TYPE_SETUP_PAGE);
   g_type_ensure (TG_TYPE_MATCH_VIEW);
-  g_type_ensure (TG_TYPE_HISTORY_PAGE);
+  g_type_ensure (TG_TYPE_STATS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/kr/tickget/TickGet/tg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TgWindow, view_stack);
@@ -239,7 +239,7 @@ tg_window_class_init (TgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TgWindow, leave_button);
   gtk_widget_class_bind_template_child (widget_class, TgWindow, setup_page);
   gtk_widget_class_bind_template_child (widget_class, TgWindow, match_view);
-  gtk_widget_class_bind_template_child (widget_class, TgWindow, history_page);
+  gtk_widget_class_bind_template_child (widget_class, TgWindow, stats_view);
   gtk_widget_class_bind_template_callback (widget_class, on_play_ended);
 
   gtk_widget_class_install_action (widget_class, "win.start-match", NULL, on_start_match);
@@ -277,7 +277,8 @@ tg_window_new (TgApplication *application)
   g_settings_bind (self->settings, "reduced-motion",
                    gtk_settings_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))),
                    "gtk-enable-animations", G_SETTINGS_BIND_GET | G_SETTINGS_BIND_INVERT_BOOLEAN);
-  tg_history_page_open (self->history_page, NULL);
+  tg_stats_view_open (self->stats_view, NULL);
+  tg_stats_view_set_settings (self->stats_view, self->settings);
   return self;
 }
 
