@@ -303,3 +303,10 @@ tg_window_get_setup_page (TgWindow *self)
   g_return_val_if_fail (TG_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->setup_page);
 }
+
+GtkWidget *
+tg_window_get_stats_view (TgWindow *self)
+{
+  g_return_val_if_fail (TG_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->stats_view);
+}
