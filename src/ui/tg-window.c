@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tg-drills-view.h"
 #include "tg-match-view.h"
 #include "tg-offline-session.h"
 #include "tg-setup-page.h"
@@ -21,6 +22,7 @@ struct _TgWindow
   TgSetupPage          *setup_page;
   TgMatchView          *match_view;
   TgStatsView          *stats_view;
+  TgDrillsView         *drills_view;
 
   GSettings            *settings;
   TgClock              *clock;            /* NULL: a real clock per match */
@@ -205,6 +207,13 @@ on_play_ended (TgWindow *self,
 }
 
 static void
+on_drill_saved (TgWindow *self)
+{
+  /* The report's drill recommendations read the drills. */
+  tg_stats_view_reload (self->stats_view);
+}
+
+static void
 tg_window_dispose (GObject *object)
 {
   TgWindow *self = TG_WINDOW (object);
@@ -232,6 +241,7 @@ tg_window_class_init (TgWindowClass *klass)
   g_type_ensure (TG_TYPE_SETUP_PAGE);
   g_type_ensure (TG_TYPE_MATCH_VIEW);
   g_type_ensure (TG_TYPE_STATS_VIEW);
+  g_type_ensure (TG_TYPE_DRILLS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/kr/tickget/TickGet/tg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TgWindow, view_stack);
@@ -240,6 +250,8 @@ tg_window_class_init (TgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TgWindow, setup_page);
   gtk_widget_class_bind_template_child (widget_class, TgWindow, match_view);
   gtk_widget_class_bind_template_child (widget_class, TgWindow, stats_view);
+  gtk_widget_class_bind_template_child (widget_class, TgWindow, drills_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_drill_saved);
   gtk_widget_class_bind_template_callback (widget_class, on_play_ended);
 
   gtk_widget_class_install_action (widget_class, "win.start-match", NULL, on_start_match);
@@ -249,6 +261,7 @@ tg_window_class_init (TgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", on_show_view);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "play");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "history");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "drills");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-match", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.start-match", NULL);
 }
@@ -279,6 +292,7 @@ tg_window_new (TgApplication *application)
                    "gtk-enable-animations", G_SETTINGS_BIND_GET | G_SETTINGS_BIND_INVERT_BOOLEAN);
   tg_stats_view_open (self->stats_view, NULL);
   tg_stats_view_set_settings (self->stats_view, self->settings);
+  tg_drills_view_set_history (self->drills_view, tg_stats_view_get_history (self->stats_view));
   return self;
 }
 
@@ -288,6 +302,8 @@ tg_window_set_clock (TgWindow *self,
 {
   g_return_if_fail (TG_IS_WINDOW (self));
   g_set_object (&self->clock, clock);
+  /* Drills fast-forward their clock: only a manual one is handed on. */
+  tg_drills_view_set_clock (self->drills_view, TG_IS_MANUAL_CLOCK (clock) ? clock : NULL);
 }
 
 GtkWidget *
@@ -309,4 +325,11 @@ tg_window_get_stats_view (TgWindow *self)
 {
   g_return_val_if_fail (TG_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->stats_view);
+}
+
+GtkWidget *
+tg_window_get_drills_view (TgWindow *self)
+{
+  g_return_val_if_fail (TG_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->drills_view);
 }
