@@ -79,6 +79,9 @@ ui_test_init (int    *argc,
 {
   const char *style = g_getenv ("TICKGET_TEST_STYLE");
   const char *messages;
+
+  if (style != NULL && *style == '\0')
+    style = NULL;
   char *data_home;
   g_autoptr(GtkCssProvider) css = NULL;
 
