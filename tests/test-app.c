@@ -19,6 +19,7 @@
 #include "tg-resources.h"
 #include "tg-seat-map-private.h"
 #include "tg-setup-page.h"
+#include "tg-stats-view.h"
 #include "tg-window.h"
 
 /* XDG_DATA_HOME for the whole run: GLib reads it once. */
@@ -415,6 +416,8 @@ test_whole_match (Fixture       *fx,
     g_assert_cmpint (play->meta.mode, ==, TG_HISTORY_MODE_OFFLINE);
   }
 
+  /* The Stats view refreshed when the play ended. */
+  g_assert_cmpuint (tg_stats_view_get_n_plays (TG_STATS_VIEW (tg_window_get_stats_view (fx->window))), ==, 1);
   gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.show-view", "s", "history");
   save_screenshot (fx, "11-history");
   gtk_widget_activate_action (GTK_WIDGET (fx->window), "win.show-view", "s", "play");

@@ -16,6 +16,8 @@ struct _TgCaptchaPage
   GtkEntry   *entry;
   GtkLabel   *time_label;
   GtkButton  *audio_button;
+  GtkWidget  *frame;
+  GtkWidget  *hint;
   TgCaptchaAudio *audio;
   gboolean    audio_pending;     /* asked to listen before the characters arrived (online) */
   GCancellable *audio_cancellable;
@@ -225,7 +227,8 @@ tg_captcha_page_init (TgCaptchaPage *self)
   gtk_widget_add_css_class (hint, "dim-label");
   gtk_box_append (GTK_BOX (box), hint);
 
-  frame = gtk_frame_new (NULL);
+  self->hint = hint;
+  frame = self->frame = gtk_frame_new (NULL);
   gtk_widget_add_css_class (frame, "tg-captcha-frame");
   self->picture = GTK_PICTURE (gtk_picture_new ());
   gtk_picture_set_can_shrink (self->picture, TRUE);
@@ -302,4 +305,19 @@ tg_captcha_page_get_entry (TgCaptchaPage *self)
 {
   g_return_val_if_fail (TG_IS_CAPTCHA_PAGE (self), NULL);
   return GTK_EDITABLE (self->entry);
+}
+
+void
+tg_captcha_page_set_audio_only (TgCaptchaPage *self,
+                                gboolean       audio_only)
+{
+  g_return_if_fail (TG_IS_CAPTCHA_PAGE (self));
+  gtk_widget_set_visible (self->frame, !audio_only);
+  gtk_label_set_text (GTK_LABEL (self->hint),
+                      audio_only ? _("Press the speaker to hear the code, then type it. Upper or lower case both work.")
+                                 : _("Type the characters in the picture. Upper or lower case both work."));
+  if (audio_only)
+    gtk_widget_add_css_class (GTK_WIDGET (self->audio_button), "suggested-action");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->audio_button), "suggested-action");
 }

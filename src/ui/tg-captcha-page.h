@@ -17,6 +17,9 @@ void       tg_captcha_page_set_session (TgCaptchaPage *self,
 void       tg_captcha_page_refresh     (TgCaptchaPage *self);
 void       tg_captcha_page_tick        (TgCaptchaPage *self);
 GtkEditable *tg_captcha_page_get_entry (TgCaptchaPage *self);
+/* Hides the picture: the code is only heard (the audio captcha drill). */
+void       tg_captcha_page_set_audio_only (TgCaptchaPage *self,
+                                           gboolean       audio_only);
 /* Reads the code aloud; its language and volume follow the preferences. */
 TgCaptchaAudio *tg_captcha_page_get_audio (TgCaptchaPage *self);
 

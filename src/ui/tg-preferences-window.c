@@ -72,6 +72,41 @@ spin_row (const char *title,
   return row;
 }
 
+static GtkWidget *
+entry_row (GSettings  *settings,
+           const char *key,
+           const char *title,
+           gboolean    password)
+{
+  GtkWidget *row = password ? adw_password_entry_row_new () : adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  g_settings_bind (settings, key, row, "text", G_SETTINGS_BIND_DEFAULT);
+  return row;
+}
+
+/* The optional chat model beside the built-in report. libsecret is not available, so the key
+ * goes to GSettings and the group says so. */
+static AdwPreferencesGroup *
+analysis_group (GSettings *settings)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  GtkAdjustment *timeout;
+
+  adw_preferences_group_set_title (group, _("Analysis"));
+  adw_preferences_group_set_description (group,
+    _("An OpenAI-compatible chat model can review your report, such as a local model server. "
+      "The API key is stored unencrypted in the app’s settings, where other programs running as "
+      "you can read it; leave it empty if your server needs none."));
+  adw_preferences_group_add (group, entry_row (settings, "llm-url", _("Endpoint URL"), FALSE));
+  adw_preferences_group_add (group, entry_row (settings, "llm-model", _("Model"), FALSE));
+  adw_preferences_group_add (group, entry_row (settings, "llm-api-key", _("API key (stored unencrypted)"), TRUE));
+  adw_preferences_group_add (group, spin_row (_("Time limit"), _("Seconds to wait for the whole answer"),
+                                              5, 600, 5, 0, &timeout));
+  g_settings_bind (settings, "llm-timeout", timeout, "value", G_SETTINGS_BIND_DEFAULT);
+  return group;
+}
+
 GtkWidget *
 tg_preferences_window_new (GSettings *settings)
 {
@@ -134,6 +169,8 @@ tg_preferences_window_new (GSettings *settings)
   }
   adw_preferences_group_add (access, motion);
   adw_preferences_page_add (page, access);
+
+  adw_preferences_page_add (page, analysis_group (settings));
 
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), page);
   return GTK_WIDGET (self);

@@ -1,14 +1,15 @@
-/* tg-window.c: the main window — setup, the match screens and the history. */
+/* tg-window.c: the main window — setup, the match screens, the stats and the drills. */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "tg-history-page.h"
+#include "tg-drills-view.h"
 #include "tg-match-view.h"
 #include "tg-offline-session.h"
 #include "tg-online-page.h"
 #include "tg-setup-page.h"
+#include "tg-stats-view.h"
 #include "tg-window.h"
 #include "tg-resources.h"
 
@@ -21,7 +22,8 @@ struct _TgWindow
   GtkButton            *leave_button;
   TgSetupPage          *setup_page;
   TgMatchView          *match_view;
-  TgHistoryPage        *history_page;
+  TgStatsView          *stats_view;
+  TgDrillsView         *drills_view;
   TgOnlinePage         *online_page;
 
   GSettings            *settings;
@@ -248,10 +250,17 @@ on_play_ended (TgWindow *self,
 {
   gboolean online = self->session != NULL && TG_IS_ONLINE_SESSION (self->session);
 
-  tg_history_page_add_play (self->history_page, result,
+  tg_stats_view_add_play (self->stats_view, result,
                             online ? TG_HISTORY_MODE_ONLINE : TG_HISTORY_MODE_OFFLINE,
                             online ? tg_online_page_get_address (self->online_page) : NULL,
                             self->session != NULL ? tg_session_get_venue (self->session) : NULL);
+}
+
+static void
+on_drill_saved (TgWindow *self)
+{
+  /* The report's drill recommendations read the drills. */
+  tg_stats_view_reload (self->stats_view);
 }
 
 static void
@@ -281,7 +290,8 @@ tg_window_class_init (TgWindowClass *klass)
 
   g_type_ensure (TG_TYPE_SETUP_PAGE);
   g_type_ensure (TG_TYPE_MATCH_VIEW);
-  g_type_ensure (TG_TYPE_HISTORY_PAGE);
+  g_type_ensure (TG_TYPE_STATS_VIEW);
+  g_type_ensure (TG_TYPE_DRILLS_VIEW);
   g_type_ensure (TG_TYPE_ONLINE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/kr/tickget/TickGet/tg-window.ui");
@@ -290,7 +300,9 @@ tg_window_class_init (TgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TgWindow, leave_button);
   gtk_widget_class_bind_template_child (widget_class, TgWindow, setup_page);
   gtk_widget_class_bind_template_child (widget_class, TgWindow, match_view);
-  gtk_widget_class_bind_template_child (widget_class, TgWindow, history_page);
+  gtk_widget_class_bind_template_child (widget_class, TgWindow, stats_view);
+  gtk_widget_class_bind_template_child (widget_class, TgWindow, drills_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_drill_saved);
   gtk_widget_class_bind_template_child (widget_class, TgWindow, online_page);
   gtk_widget_class_bind_template_callback (widget_class, on_play_ended);
   gtk_widget_class_bind_template_callback (widget_class, on_online_match_started);
@@ -301,7 +313,9 @@ tg_window_class_init (TgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.leave-match", NULL, on_leave_match);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", on_show_view);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "play");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "history");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "online");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "history");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-view", "s", "drills");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-match", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.start-match", NULL);
 }
@@ -331,7 +345,9 @@ tg_window_new (TgApplication *application)
   g_settings_bind (self->settings, "reduced-motion",
                    gtk_settings_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))),
                    "gtk-enable-animations", G_SETTINGS_BIND_GET | G_SETTINGS_BIND_INVERT_BOOLEAN);
-  tg_history_page_open (self->history_page, NULL);
+  tg_stats_view_open (self->stats_view, NULL);
+  tg_stats_view_set_settings (self->stats_view, self->settings);
+  tg_drills_view_set_history (self->drills_view, tg_stats_view_get_history (self->stats_view));
   return self;
 }
 
@@ -341,6 +357,8 @@ tg_window_set_clock (TgWindow *self,
 {
   g_return_if_fail (TG_IS_WINDOW (self));
   g_set_object (&self->clock, clock);
+  /* Drills fast-forward their clock: only a manual one is handed on. */
+  tg_drills_view_set_clock (self->drills_view, TG_IS_MANUAL_CLOCK (clock) ? clock : NULL);
 }
 
 GtkWidget *
@@ -369,4 +387,18 @@ tg_window_get_view (TgWindow *self)
 {
   g_return_val_if_fail (TG_IS_WINDOW (self), NULL);
   return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+GtkWidget *
+tg_window_get_stats_view (TgWindow *self)
+{
+  g_return_val_if_fail (TG_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->stats_view);
+}
+
+GtkWidget *
+tg_window_get_drills_view (TgWindow *self)
+{
+  g_return_val_if_fail (TG_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->drills_view);
 }

@@ -18,7 +18,9 @@ void       tg_window_start_match       (TgWindow      *self);
 GtkWidget *tg_window_get_match_view    (TgWindow      *self);
 GtkWidget *tg_window_get_setup_page    (TgWindow      *self);
 GtkWidget *tg_window_get_online_page   (TgWindow      *self);
-/* "play", "online" or "history". */
+/* "play", "online", "history" or "drills". */
 const char *tg_window_get_view         (TgWindow      *self);
+GtkWidget *tg_window_get_stats_view    (TgWindow      *self);
+GtkWidget *tg_window_get_drills_view   (TgWindow      *self);
 
 G_END_DECLS

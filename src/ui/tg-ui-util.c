@@ -1,0 +1,131 @@
+/* tg-ui-util.c: small helpers shared by the stats, report and drills screens. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tg-ui-util.h"
+
+const char *
+tg_ui_difficulty_label (TgDifficulty difficulty)
+{
+  switch (difficulty)
+    {
+    case TG_DIFFICULTY_EASY:
+      return C_("difficulty", "Easy");
+    case TG_DIFFICULTY_HARD:
+      return C_("difficulty", "Hard");
+    case TG_DIFFICULTY_MEDIUM:
+    default:
+      return C_("difficulty", "Medium");
+    }
+}
+
+const char *
+tg_ui_mode_label (TgHistoryMode mode)
+{
+  return mode == TG_HISTORY_MODE_ONLINE ? _("Online") : _("Offline");
+}
+
+char *
+tg_ui_format_ms (gint64 ms)
+{
+  if (ms < 0)
+    return g_strdup ("—");
+  /* Translators: a duration in seconds with three decimals, e.g. "1.234 s". */
+  return g_strdup_printf (_("%.3f s"), (double) ms / 1000.0);
+}
+
+char *
+tg_ui_format_when (GDateTime *when)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (when == NULL)
+    return g_strdup ("?");
+  local = g_date_time_to_local (when);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+void
+tg_ui_toast (GtkWidget  *widget,
+             const char *text)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+}
+
+typedef struct
+{
+  GtkWidget    *widget;
+  TgUiSaveFunc  func;
+  gpointer      user_data;
+} SaveData;
+
+static void
+on_save_response (GtkNativeDialog *dialog,
+                  int              response,
+                  SaveData        *data)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        data->func (data->widget, file, data->user_data);
+    }
+  g_object_unref (data->widget);
+  g_free (data);
+  g_object_unref (dialog);
+}
+
+void
+tg_ui_ask_save_file (GtkWidget    *widget,
+                     const char   *title,
+                     const char   *suggested_name,
+                     const char   *filter_name,
+                     const char   *mime_type,
+                     TgUiSaveFunc  func,
+                     gpointer      user_data)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  SaveData *data = g_new0 (SaveData, 1);
+
+  dialog = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested_name);
+  gtk_file_filter_set_name (filter, filter_name);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+
+  data->widget = g_object_ref (widget);
+  data->func = func;
+  data->user_data = user_data;
+  g_signal_connect (dialog, "response", G_CALLBACK (on_save_response), data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+GtkLabel *
+tg_ui_add_value_row (AdwPreferencesGroup *group,
+                     const char          *title,
+                     const char          *subtitle,
+                     const char          *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label = gtk_label_new (value);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  adw_preferences_group_add (group, row);
+  return GTK_LABEL (label);
+}
