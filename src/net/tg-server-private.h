@@ -197,6 +197,10 @@ typedef gboolean (*TgRequestFunc) (TgServer   *server,
                                    GError    **error);
 TgRequestFunc tg_room_lookup_handler (const char *type);
 void      tg_room_free              (TgRoom          *room);
+/* tg-room-settings.c */
+gboolean  tg_room_apply_settings    (TgRoom          *room,
+                                     TgMessage       *message,
+                                     GError         **error);
 void      tg_room_remove_player     (TgRoom          *room,
                                      TgPlayer        *player,
                                      gboolean         kicked);
