@@ -17,6 +17,7 @@
 #include "tg-resources.h"
 #include "tg-server.h"
 #include "tg-window.h"
+#include "ui-test-util.h"
 
 static char *data_home;
 
@@ -43,7 +44,7 @@ wait_until (gboolean   (*done) (Fixture *),
             Fixture     *fx,
             const char  *what)
 {
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 180 * G_USEC_PER_SEC;
 
   while (!done (fx))
     {
@@ -53,42 +54,11 @@ wait_until (gboolean   (*done) (Fixture *),
     }
 }
 
-static gboolean
-frame_counted (GtkWidget     *widget,
-               GdkFrameClock *clock,
-               gpointer       user_data)
-{
-  (*(guint *) user_data)++;
-  return G_SOURCE_CONTINUE;
-}
-
 static void
 save_screenshot (Fixture    *fx,
                  const char *name)
 {
-  GtkWidget *widget = GTK_WIDGET (fx->window);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strdup_printf ("online-%s.png", name);
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file, NULL);
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, frame_counted, &frames, NULL);
-  int width, height;
-
-  gtk_widget_queue_draw (widget);
-  while (frames < 2)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (widget, id);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
+  ui_test_screenshot (GTK_WIDGET (fx->window), "online", name);
 }
 
 static void
@@ -247,7 +217,7 @@ test_room_and_match (Fixture       *fx,
   save_screenshot (fx, "1-lobby");
 
   json_object_set_string_member (settings, "title", "금요일 피켓팅");
-  json_object_set_int_member (settings, "bots", 60);
+  json_object_set_int_member (settings, "bots", 20);
   json_object_set_int_member (settings, "seats_per_booking", 2);
   json_object_set_string_member (venue, "preset", "small");
   json_object_set_object_member (settings, "venue", g_steal_pointer (&venue));
@@ -426,18 +396,7 @@ main (int   argc,
 {
   int status;
 
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GSETTINGS_SCHEMA_DIR", G_TEST_BUILDDIR_DATA, TRUE);
-  data_home = g_dir_make_tmp ("tickget-online-home-XXXXXX", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  tg_ui_register_resources ();
-  {
-    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-    g_settings_set_boolean (settings, "reduced-motion", TRUE);
-  }
+  data_home = ui_test_init (&argc, &argv, G_TEST_BUILDDIR_DATA, G_TEST_BUILDDIR_PO);
 
   g_test_add ("/ui/online/room-and-match", Fixture, NULL, fixture_setup, test_room_and_match, fixture_teardown);
   g_test_add ("/ui/online/bad-address", Fixture, NULL, fixture_setup, test_bad_address, fixture_teardown);

@@ -467,6 +467,24 @@ on_page_message (TgMatchView *self,
   toast (self, message);
 }
 
+/* Online, an action is only sent; the server's refusal arrives later (TgOnlineSession). */
+static void
+on_action_failed (TgSession   *session,
+                  const char  *action,
+                  GError      *error,
+                  TgMatchView *self)
+{
+  if (g_error_matches (error, TG_MATCH_ERROR, TG_MATCH_ERROR_SEAT_TAKEN))
+    {
+      toast (self, _("That seat is already taken"));
+      tg_seat_page_refresh (self->seat_page);
+    }
+  else if (g_error_matches (error, TG_MATCH_ERROR, TG_MATCH_ERROR_NOT_OPEN))
+    toast (self, _("Not open yet — that click was too early"));
+  else
+    toast (self, error->message);
+}
+
 static void
 tg_match_view_dispose (GObject *object)
 {
@@ -556,6 +574,8 @@ tg_match_view_set_session (TgMatchView *self,
   g_signal_connect_swapped (session, "state-changed", G_CALLBACK (on_state_changed), self);
   g_signal_connect_swapped (session, "tick", G_CALLBACK (on_tick), self);
   g_signal_connect_swapped (session, "seats-changed", G_CALLBACK (on_seats_changed), self);
+  if (g_signal_lookup ("action-failed", G_OBJECT_TYPE (session)) != 0)
+    g_signal_connect (session, "action-failed", G_CALLBACK (on_action_failed), self);
   gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_NONE);
   on_state_changed (self);
   gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_CROSSFADE);

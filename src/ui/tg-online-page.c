@@ -990,7 +990,7 @@ build_room_view (TgOnlinePage *self)
   leave = gtk_button_new_with_mnemonic (_("_Leave Room"));
   gtk_widget_add_css_class (leave, "pill");
   g_signal_connect_swapped (leave, "clicked", G_CALLBACK (tg_online_page_leave_room), self);
-  self->settings_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Settings")));
+  self->settings_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("Room Se_ttings")));
   gtk_widget_add_css_class (GTK_WIDGET (self->settings_button), "pill");
   g_signal_connect_swapped (self->settings_button, "clicked", G_CALLBACK (on_settings_clicked), self);
   self->ready_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("_Ready")));
