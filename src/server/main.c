@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <glib-unix.h>
 
+#include "tg-lan-discovery.h"
 #include "tg-server.h"
 
 static gboolean
@@ -41,6 +42,27 @@ parse_uint (const char  *name,
   return TRUE;
 }
 
+typedef struct
+{
+  TgServer *server;
+  char     *name;
+  gboolean  tls;
+} Beacon;
+
+static void
+describe_server (TgLanServer *info,
+                 gpointer     user_data)
+{
+  Beacon *beacon = user_data;
+
+  info->name = g_strdup (beacon->name);
+  info->port = (guint16) tg_server_get_port (beacon->server);
+  info->rooms = tg_server_get_n_rooms (beacon->server);
+  info->players = tg_server_get_n_connections (beacon->server);
+  info->tls = beacon->tls;
+  info->version = g_strdup (PACKAGE_VERSION);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -48,7 +70,8 @@ main (int   argc,
   g_autofree char *port_str = NULL, *data_dir = NULL, *bind = NULL, *tls_cert = NULL, *tls_key = NULL;
   g_autofree char *max_conn_str = NULL, *max_rooms_str = NULL, *grace_str = NULL, *min_open_str = NULL;
   g_autofree char *keepalive_str = NULL;
-  gboolean verbose = FALSE;
+  gboolean verbose = FALSE, no_discovery = FALSE;
+  g_autofree char *name = NULL;
   GOptionEntry entries[] = {
     { "port", 'p', 0, G_OPTION_ARG_STRING, &port_str, N_("TCP port to listen on (0: any free port)"), N_("PORT") },
     { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir, N_("Folder for server.db (created if missing)"), N_("DIR") },
@@ -60,6 +83,8 @@ main (int   argc,
     { "grace-period", 0, 0, G_OPTION_ARG_STRING, &grace_str, N_("Seconds a disconnected player keeps their place (default 60)"), N_("S") },
     { "keepalive", 0, 0, G_OPTION_ARG_STRING, &keepalive_str, N_("Seconds between pings; a client silent for twice that is dropped (default 15, 0: never)"), N_("S") },
     { "min-open-delay-ms", 0, 0, G_OPTION_ARG_STRING, &min_open_str, N_("Shortest countdown a host may start (default 10000; lower only for tests)"), N_("MS") },
+    { "name", 'n', 0, G_OPTION_ARG_STRING, &name, N_("Name shown to players who look for servers on the LAN (default: the host name)"), N_("NAME") },
+    { "no-discovery", 0, 0, G_OPTION_ARG_NONE, &no_discovery, N_("Do not answer LAN discovery queries (UDP port 47807)"), NULL },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, N_("Log every connection and error reply"), NULL },
     { NULL }
   };
@@ -67,6 +92,8 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(TgServer) server = NULL;
   g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(TgLanResponder) responder = NULL;
+  Beacon beacon = { 0 };
   TgServerOptions options;
   guint port = 0;
 
@@ -115,12 +142,29 @@ main (int   argc,
   g_message (_("Listening on %s:%u (%s), data in %s"), bind != NULL ? bind : "*",
              tg_server_get_port (server), tls_cert != NULL ? "https, wss" : "http, ws", data_dir);
 
+  /* Players' "Servers on this network" list finds this server (docs/lan-discovery.md). */
+  if (!no_discovery && (bind == NULL || !g_str_has_prefix (bind, "127.")))
+    {
+      g_autoptr(GError) beacon_error = NULL;
+
+      beacon.server = server;
+      beacon.name = name != NULL ? g_strdup (name) : g_strdup (g_get_host_name ());
+      beacon.tls = tls_cert != NULL;
+      responder = tg_lan_responder_new (0, describe_server, &beacon, NULL, &beacon_error);
+      if (responder == NULL)
+        g_message (_("LAN discovery is off: %s"), beacon_error->message);
+      else
+        g_message (_("Answering LAN discovery on UDP port %u as “%s”"), TG_LAN_DISCOVERY_PORT, beacon.name);
+    }
+
   loop = g_main_loop_new (NULL, FALSE);
   g_unix_signal_add (SIGINT, on_signal, loop);
   g_unix_signal_add (SIGTERM, on_signal, loop);
   signal (SIGPIPE, SIG_IGN);
   g_main_loop_run (loop);
 
+  g_clear_object (&responder);
+  g_free (beacon.name);
   tg_server_shutdown (server);
   /* Let the close frames go out. */
   for (guint i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
