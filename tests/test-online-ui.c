@@ -143,6 +143,17 @@ on_bob_reply (GObject      *source,
 }
 
 static void
+on_bob_fetched (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Bob *bob = user_data;
+
+  bob->reply = tg_net_client_fetch_json_finish (TG_NET_CLIENT (source), result, &bob->error);
+  bob->done = TRUE;
+}
+
+static void
 on_bob_connected (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
@@ -350,6 +361,30 @@ test_room_and_match (Fixture       *fx,
   g_assert_cmpstr (tg_window_get_view (fx->window), ==, "online");
   g_assert_cmpstr (tg_online_page_get_view (fx->page), ==, "room");
   save_screenshot (fx, "8-room-results");
+
+  /* The server's leaderboard across its matches: alice booked, bob gave up. */
+  {
+    GtkWindow *board = tg_online_page_show_leaderboard (fx->page);
+    gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+    while (g_object_get_data (G_OBJECT (board), "rows") == NULL && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (board), "rows")), ==, 2 + 1);
+    ui_test_screenshot (GTK_WIDGET (board), "online", "9-leaderboard");
+    gtk_window_destroy (board);
+  }
+  tg_net_client_fetch_json_async (bob_client, "/leaderboard", NULL, on_bob_fetched, &bob);
+  {
+    g_autoptr(JsonObject) board = bob_wait (&bob);
+    JsonArray *players = json_object_get_array_member (board, "players");
+    JsonObject *first = json_array_get_object_element (players, 0);
+
+    g_assert_cmpuint (json_array_get_length (players), ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (first, "nickname"), ==, "alice");
+    g_assert_cmpint (json_object_get_int_member (first, "bookings"), ==, 1);
+    g_assert_cmpfloat (json_object_get_double_member (first, "season_points"), >, 0);
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (players, 1), "bookings"), ==, 0);
+  }
 
   tg_net_client_disconnect (bob_client);
   json_object_unref (bob.match);

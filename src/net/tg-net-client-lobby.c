@@ -195,3 +195,73 @@ tg_net_client_load_venue_finish (TgNetClient   *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+
+/* ---- plain HTTP: the leaderboard ---- */
+
+static void
+on_json_downloaded (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  SoupMessage *msg = g_task_get_task_data (task);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+
+  if (body == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (soup_message_get_status (msg) != SOUP_STATUS_OK)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               _("The server answered HTTP %u"), soup_message_get_status (msg));
+      return;
+    }
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), (gssize) g_bytes_get_size (body), NULL) ||
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                               _("The server’s answer is not a JSON object"));
+      return;
+    }
+  g_task_return_pointer (task, json_object_ref (json_node_get_object (root)), (GDestroyNotify) json_object_unref);
+}
+
+void
+tg_net_client_fetch_json_async (TgNetClient        *self,
+                                const char         *path,
+                                GCancellable       *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autofree char *full = NULL;
+  SoupMessage *msg;
+
+  g_return_if_fail (path != NULL && path[0] == '/');
+  g_task_set_source_tag (task, tg_net_client_fetch_json_async);
+  full = g_strconcat (tg_net_client_get_http_base (self), path, NULL);
+  msg = soup_message_new ("GET", full);
+  if (msg == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                               _("Cannot make an address from %s"), full);
+      return;
+    }
+  g_task_set_task_data (task, msg, g_object_unref);
+  soup_session_send_and_read_async (tg_net_client_get_session (self), msg, G_PRIORITY_DEFAULT, cancellable,
+                                    on_json_downloaded, g_steal_pointer (&task));
+}
+
+JsonObject *
+tg_net_client_fetch_json_finish (TgNetClient   *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -103,6 +103,16 @@ TgVenue          *tg_net_client_load_venue_finish (TgNetClient        *self,
                                                    GAsyncResult       *result,
                                                    GError            **error);
 
+/* GET @path (e.g. "/leaderboard") from the server's HTTP side; the JSON object it answers. */
+void              tg_net_client_fetch_json_async  (TgNetClient        *self,
+                                                   const char         *path,
+                                                   GCancellable       *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer            user_data);
+JsonObject       *tg_net_client_fetch_json_finish (TgNetClient        *self,
+                                                   GAsyncResult       *result,
+                                                   GError            **error);
+
 TgNetClientState  tg_net_client_get_state        (TgNetClient         *self);
 guint             tg_net_client_get_player       (TgNetClient         *self);
 const char       *tg_net_client_get_nickname     (TgNetClient         *self);

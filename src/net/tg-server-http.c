@@ -1,5 +1,5 @@
-/* tg-server-http.c: the plain HTTP side of the server — /healthz, /metrics, /rooms and the
- * uploaded seat maps. Everything else is the WebSocket (tg-server.c). */
+/* tg-server-http.c: the plain HTTP side of the server — /healthz, /metrics, /rooms, /leaderboard
+ * and the uploaded seat maps. Everything else is the WebSocket (tg-server.c). */
 
 #include "config.h"
 
@@ -59,6 +59,20 @@ tg_server_handle_http (SoupServer        *soup,
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
       text = json_to_string (root, FALSE);
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, text, strlen (text));
+    }
+  else if (g_str_equal (path, "/leaderboard"))
+    {
+      g_autoptr(GError) error = NULL;
+      char *text = tg_server_render_leaderboard (self, &error);
+
+      if (text == NULL)
+        {
+          g_warning ("GET /leaderboard: %s", error->message);
+          soup_server_message_set_status (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, NULL);
+          return;
+        }
       soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
       soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, text, strlen (text));
     }

@@ -178,6 +178,9 @@ void      tg_metrics_observe        (TgServerMetrics *metrics,
                                      TgHistogramId    hist,
                                      double           seconds);
 char     *tg_metrics_render         (TgServer        *server);
+/* GET /leaderboard's JSON (tg-server-leaderboard.c). */
+char     *tg_server_render_leaderboard (TgServer     *server,
+                                        GError      **error);
 
 /* tg-net-crypto.c */
 gboolean  tg_random_bytes           (guint8          *buffer,

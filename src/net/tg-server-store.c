@@ -48,6 +48,7 @@ typedef enum {
   STMT_FINISH_MATCH,
   STMT_INSERT_RESULT,
   STMT_COUNT_RESULTS,
+  STMT_ALL_RESULTS,
   N_STMTS
 } StmtId;
 
@@ -63,6 +64,8 @@ static const char * const stmt_sql[N_STMTS] = {
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
   [STMT_COUNT_RESULTS] =
     "SELECT count(*) FROM results WHERE ?1 = 0 OR match_id = ?1",
+  [STMT_ALL_RESULTS] =
+    "SELECT nickname, result_json FROM results ORDER BY match_id, player_id",
 };
 
 struct _TgServerStore
@@ -277,4 +280,22 @@ tg_server_store_count_results (TgServerStore *self,
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
   return count;
+}
+
+gboolean
+tg_server_store_foreach_result (TgServerStore           *self,
+                                TgServerStoreResultFunc  func,
+                                gpointer                 user_data,
+                                GError                 **error)
+{
+  sqlite3_stmt *stmt = self->stmts[STMT_ALL_RESULTS];
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    func ((const char *) sqlite3_column_text (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
+          user_data);
+  if (rc != SQLITE_DONE)
+    set_error (error, self, sqlite3_sql (stmt));
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE;
 }

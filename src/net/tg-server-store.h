@@ -36,6 +36,14 @@ gboolean       tg_server_store_add_result    (TgServerStore   *self,
                                               const TgResult  *result,
                                               const char      *result_json,
                                               GError         **error);
+/* Calls @func for every stored result (nickname and the result object's JSON), oldest first. */
+typedef void (*TgServerStoreResultFunc) (const char *nickname,
+                                         const char *result_json,
+                                         gpointer    user_data);
+gboolean       tg_server_store_foreach_result (TgServerStore          *self,
+                                               TgServerStoreResultFunc func,
+                                               gpointer                user_data,
+                                               GError                **error);
 /* For tests and /metrics: rows in the results table of @match_id (all matches if 0). */
 gint64         tg_server_store_count_results (TgServerStore   *self,
                                               gint64           match_id);

@@ -49,6 +49,9 @@ void         tg_online_page_start_match   (TgOnlinePage *self,
                                            guint         open_in_ms);
 void         tg_online_page_leave_room    (TgOnlinePage *self);
 void         tg_online_page_disconnect    (TgOnlinePage *self);
+/* Opens the server's leaderboard (GET /leaderboard) in a window, filled when it arrives; the
+ * window's "rows" data is the number of players shown once loaded (tests). */
+GtkWindow   *tg_online_page_show_leaderboard (TgOnlinePage *self);
 /* The last match's results, one row per player, shown in the room (for tests). */
 guint        tg_online_page_get_n_results (TgOnlinePage *self);
 
