@@ -197,6 +197,30 @@ test_list_and_filters (Fixture       *fx,
 
   tg_stats_view_clear_filters (fx->view);
   g_assert_cmpuint (tg_stats_view_get_n_plays (fx->view), ==, N_PLAYS);
+
+  /* Custom dates, both ends inclusive: a week ago to yesterday holds the plays of 6 and 3 days
+   * ago. A date that does not exist is marked and ignored. */
+  {
+    AdwEntryRow *from, *to;
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) week_ago = g_date_time_add_days (now, -7);
+    g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+    g_autofree char *from_text = g_date_time_format (week_ago, "%Y-%m-%d");
+    g_autofree char *to_text = g_date_time_format (yesterday, "%Y.%m.%d");
+
+    tg_stats_view_get_date_rows (fx->view, &from, &to);
+    adw_combo_row_set_selected (tg_stats_view_get_period_row (fx->view), TG_STATS_PERIOD_CUSTOM);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (from)));
+    gtk_editable_set_text (GTK_EDITABLE (from), from_text);
+    gtk_editable_set_text (GTK_EDITABLE (to), to_text);
+    g_assert_cmpuint (tg_stats_view_get_n_plays (fx->view), ==, 2);
+    gtk_editable_set_text (GTK_EDITABLE (from), "2026-02-30");
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (from), "error"));
+    g_assert_cmpuint (tg_stats_view_get_n_plays (fx->view), ==, N_PLAYS - 1);
+    tg_stats_view_clear_filters (fx->view);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (from)));
+    g_assert_cmpuint (tg_stats_view_get_n_plays (fx->view), ==, N_PLAYS);
+  }
 }
 
 static void

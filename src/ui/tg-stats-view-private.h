@@ -14,6 +14,7 @@ typedef enum
   TG_STATS_PERIOD_WEEK,
   TG_STATS_PERIOD_MONTH,
   TG_STATS_PERIOD_YEAR,
+  TG_STATS_PERIOD_CUSTOM,
 } TgStatsPeriod;
 
 /* The filter rows: difficulty (0 any, then TgDifficulty + 1), venue (0 any, then names), mode
@@ -22,6 +23,10 @@ AdwComboRow   *tg_stats_view_get_difficulty_row (TgStatsView *self);
 AdwComboRow   *tg_stats_view_get_venue_row      (TgStatsView *self);
 AdwComboRow   *tg_stats_view_get_mode_row       (TgStatsView *self);
 AdwComboRow   *tg_stats_view_get_period_row     (TgStatsView *self);
+/* The "Custom dates" rows, shown with TG_STATS_PERIOD_CUSTOM. */
+void           tg_stats_view_get_date_rows      (TgStatsView  *self,
+                                                 AdwEntryRow **from,
+                                                 AdwEntryRow **to);
 GtkListBox    *tg_stats_view_get_list           (TgStatsView *self);
 /* "empty", "error", "overview" or "detail". */
 const char    *tg_stats_view_get_page_name      (TgStatsView *self);

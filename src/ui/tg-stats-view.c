@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "tg-season.h"
 #include "tg-stats-view-private.h"
@@ -28,6 +29,8 @@ struct _TgStatsView
   AdwComboRow         *venue_row;
   AdwComboRow         *mode_row;
   AdwComboRow         *period_row;
+  AdwEntryRow         *from_row;      /* "Custom dates": YYYY-MM-DD, inclusive */
+  AdwEntryRow         *to_row;
   AdwPreferencesGroup *season_group;
   GtkStack            *list_stack;
   GtkListBox          *list;
@@ -44,11 +47,51 @@ struct _TgStatsView
 
 G_DEFINE_FINAL_TYPE (TgStatsView, tg_stats_view, ADW_TYPE_BIN)
 
-/* Fills @filter from the rows; *@from is what filter->from points to (the caller frees it). */
+#define PERIOD_CUSTOM TG_STATS_PERIOD_CUSTOM
+
+/* A local calendar day typed as YYYY-MM-DD (or YYYY.MM.DD, as Koreans often write it), its
+ * midnight; NULL when empty or not a real date. */
+static GDateTime *
+parse_day (const char *text,
+           gboolean   *invalid)
+{
+  int y, m, d;
+  char sep1, sep2, rest;
+  GDateTime *day = NULL;
+
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  *invalid = FALSE;
+  if (*stripped == '\0')
+    return NULL;
+  if (sscanf (stripped, "%d%c%d%c%d %c", &y, &sep1, &m, &sep2, &d, &rest) == 5 &&
+      (sep1 == '-' || sep1 == '.' || sep1 == '/') && sep2 == sep1 &&
+      g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    day = g_date_time_new_local (y, m, d, 0, 0, 0);
+  *invalid = day == NULL;
+  return day;
+}
+
+static void
+check_day_row (AdwEntryRow *row,
+               GDateTime  **out)
+{
+  gboolean invalid;
+
+  *out = parse_day (gtk_editable_get_text (GTK_EDITABLE (row)), &invalid);
+  if (invalid)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+}
+
+/* Fills @filter from the rows; *@from and *@to are what filter->from and filter->to point to (the
+ * caller frees them). */
 static void
 get_filter (TgStatsView     *self,
             TgHistoryFilter *filter,
-            GDateTime      **from)
+            GDateTime      **from,
+            GDateTime      **to)
 {
   static const int days[] = { 0, 7, 30, 365 };
   guint difficulty = adw_combo_row_get_selected (self->difficulty_row);
@@ -64,7 +107,21 @@ get_filter (TgStatsView     *self,
   if (mode != GTK_INVALID_LIST_POSITION && mode > 0)
     filter->mode = (int) mode - 1;
   *from = NULL;
-  if (period != GTK_INVALID_LIST_POSITION && period > 0 && period < G_N_ELEMENTS (days))
+  *to = NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->from_row), period == PERIOD_CUSTOM);
+  gtk_widget_set_visible (GTK_WIDGET (self->to_row), period == PERIOD_CUSTOM);
+  if (period == PERIOD_CUSTOM)
+    {
+      g_autoptr(GDateTime) last_day = NULL;
+
+      check_day_row (self->from_row, from);
+      check_day_row (self->to_row, &last_day);
+      filter->from = *from;
+      /* "To" is inclusive: plays before the next midnight. */
+      if (last_day != NULL)
+        filter->to = *to = g_date_time_add_days (last_day, 1);
+    }
+  else if (period != GTK_INVALID_LIST_POSITION && period > 0 && period < G_N_ELEMENTS (days))
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
@@ -185,6 +242,7 @@ tg_stats_view_reload (TgStatsView *self)
   g_autoptr(GPtrArray) plays = NULL;
   g_autoptr(GPtrArray) drills = NULL;
   g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) to = NULL;
   TgHistoryFilter filter;
   gint64 n_all;
   const char *page;
@@ -198,7 +256,7 @@ tg_stats_view_reload (TgStatsView *self)
   n_all = tg_history_count_plays (self->history, &filter, &error);
   if (n_all >= 0)
     {
-      get_filter (self, &filter, &from);
+      get_filter (self, &filter, &from, &to);
       plays = tg_history_list_plays (self->history, &filter, &error);
     }
   if (plays != NULL)
@@ -422,6 +480,7 @@ tg_stats_view_export_csv (TgStatsView  *self,
 {
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) to = NULL;
   TgHistoryFilter filter;
 
   g_return_val_if_fail (TG_IS_STATS_VIEW (self), FALSE);
@@ -432,7 +491,7 @@ tg_stats_view_export_csv (TgStatsView  *self,
       g_set_error_literal (error, TG_HISTORY_ERROR, TG_HISTORY_ERROR_IO, _("The history is not open"));
       return FALSE;
     }
-  get_filter (self, &filter, &from);
+  get_filter (self, &filter, &from, &to);
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
   if (stream == NULL)
     return FALSE;
@@ -540,7 +599,8 @@ tg_stats_view_init (TgStatsView *self)
   const char *difficulties[] = { _("Any difficulty"), C_("difficulty", "Easy"), C_("difficulty", "Medium"),
                                  C_("difficulty", "Hard"), NULL };
   const char *modes[] = { _("Offline and online"), _("Offline"), _("Online"), NULL };
-  const char *periods[] = { _("Any time"), _("Last 7 days"), _("Last 30 days"), _("Last 365 days"), NULL };
+  const char *periods[] = { _("Any time"), _("Last 7 days"), _("Last 30 days"), _("Last 365 days"),
+                            _("Custom dates"), NULL };
   const char *any_venue[] = { _("Any venue"), NULL };
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -556,6 +616,16 @@ tg_stats_view_init (TgStatsView *self)
   g_signal_connect_swapped (self->venue_row, "notify::selected", G_CALLBACK (on_filter_changed), self);
   g_signal_connect_swapped (self->mode_row, "notify::selected", G_CALLBACK (on_filter_changed), self);
   g_signal_connect_swapped (self->period_row, "notify::selected", G_CALLBACK (on_filter_changed), self);
+  self->from_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->from_row), _("From (YYYY-MM-DD)"));
+  self->to_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->to_row), _("To, inclusive (YYYY-MM-DD)"));
+  adw_expander_row_add_row (self->filters_row, GTK_WIDGET (self->from_row));
+  adw_expander_row_add_row (self->filters_row, GTK_WIDGET (self->to_row));
+  gtk_widget_set_visible (GTK_WIDGET (self->from_row), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->to_row), FALSE);
+  g_signal_connect_swapped (self->from_row, "changed", G_CALLBACK (on_filter_changed), self);
+  g_signal_connect_swapped (self->to_row, "changed", G_CALLBACK (on_filter_changed), self);
 
   self->best_play_label = tg_ui_add_value_row (self->season_group, _("Best play"), NULL, "");
   self->best_week_label = tg_ui_add_value_row (self->season_group, _("Best week"),
@@ -634,4 +704,14 @@ TgReportPage *
 tg_stats_view_get_report (TgStatsView *self)
 {
   return self->report;
+}
+
+void
+tg_stats_view_get_date_rows (TgStatsView  *self,
+                             AdwEntryRow **from,
+                             AdwEntryRow **to)
+{
+  g_return_if_fail (TG_IS_STATS_VIEW (self));
+  *from = self->from_row;
+  *to = self->to_row;
 }
