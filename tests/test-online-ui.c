@@ -21,6 +21,12 @@
 
 static char *data_home;
 
+static gboolean
+wake_up (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 typedef struct
 {
   char         *server_dir;
@@ -176,8 +182,14 @@ on_bob_match (TgNetClient *client,
 static JsonObject *
 bob_wait (Bob *bob)
 {
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
   while (!bob->done)
-    g_main_context_iteration (NULL, TRUE);
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out waiting for bob's request");
+      g_main_context_iteration (NULL, TRUE);
+    }
   bob->done = FALSE;
   g_assert_no_error (bob->error);
   return g_steal_pointer (&bob->reply);
@@ -265,8 +277,16 @@ test_room_and_match (Fixture       *fx,
   save_screenshot (fx, "3-click");
 
   /* Bob gives up as soon as his session exists. */
-  while (bob.match == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  {
+    gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+    while (bob.match == NULL)
+      {
+        if (g_get_monotonic_time () > deadline)
+          g_error ("timed out waiting for bob's match");
+        g_main_context_iteration (NULL, TRUE);
+      }
+  }
   {
     g_autoptr(TgVenue) small = tg_venue_new_preset ("small", NULL);
     bob_session = tg_online_session_new (bob_client, bob.match, small, &error);
@@ -433,6 +453,8 @@ main (int   argc,
   int status;
 
   data_home = ui_test_init (&argc, &argv, G_TEST_BUILDDIR_DATA, G_TEST_BUILDDIR_PO);
+  /* Blocking waits wake at least every 100 ms, so a stalled step fails with its own message. */
+  g_timeout_add (100, wake_up, NULL);
 
   g_test_add ("/ui/online/room-and-match", Fixture, NULL, fixture_setup, test_room_and_match, fixture_teardown);
   g_test_add ("/ui/online/bad-address", Fixture, NULL, fixture_setup, test_bad_address, fixture_teardown);
