@@ -69,7 +69,7 @@ main (int   argc,
 {
   g_autofree char *port_str = NULL, *data_dir = NULL, *bind = NULL, *tls_cert = NULL, *tls_key = NULL;
   g_autofree char *max_conn_str = NULL, *max_rooms_str = NULL, *grace_str = NULL, *min_open_str = NULL;
-  g_autofree char *keepalive_str = NULL;
+  g_autofree char *keepalive_str = NULL, *rate_str = NULL, *burst_str = NULL;
   gboolean verbose = FALSE, no_discovery = FALSE;
   g_autofree char *name = NULL;
   GOptionEntry entries[] = {
@@ -82,6 +82,8 @@ main (int   argc,
     { "max-rooms", 0, 0, G_OPTION_ARG_STRING, &max_rooms_str, N_("Rooms at most (default 256)"), N_("N") },
     { "grace-period", 0, 0, G_OPTION_ARG_STRING, &grace_str, N_("Seconds a disconnected player keeps their place (default 60)"), N_("S") },
     { "keepalive", 0, 0, G_OPTION_ARG_STRING, &keepalive_str, N_("Seconds between pings; a client silent for twice that is dropped (default 15, 0: never)"), N_("S") },
+    { "message-rate", 0, 0, G_OPTION_ARG_STRING, &rate_str, N_("Messages per second a connection may send (default 20)"), N_("N") },
+    { "message-burst", 0, 0, G_OPTION_ARG_STRING, &burst_str, N_("Messages a connection may send at once above that rate (default 40)"), N_("N") },
     { "min-open-delay-ms", 0, 0, G_OPTION_ARG_STRING, &min_open_str, N_("Shortest countdown a host may start (default 10000; lower only for tests)"), N_("MS") },
     { "name", 'n', 0, G_OPTION_ARG_STRING, &name, N_("Name shown to players who look for servers on the LAN (default: the host name)"), N_("NAME") },
     { "no-discovery", 0, 0, G_OPTION_ARG_NONE, &no_discovery, N_("Do not answer LAN discovery queries (UDP port 47807)"), NULL },
@@ -96,6 +98,7 @@ main (int   argc,
   Beacon beacon = { 0 };
   TgServerOptions options;
   guint port = 0;
+  guint message_rate;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
@@ -103,6 +106,7 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   tg_server_options_init (&options);
+  message_rate = (guint) options.message_rate;
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, _("Hosts TickGet rooms and online matches for players on the "
                                            "local network."));
@@ -114,6 +118,8 @@ main (int   argc,
       !parse_uint ("max-rooms", max_rooms_str, 1, 100000, &options.max_rooms, &error) ||
       !parse_uint ("grace-period", grace_str, 1, 86400, &options.grace_period, &error) ||
       !parse_uint ("keepalive", keepalive_str, 0, 3600, &options.keepalive_interval, &error) ||
+      !parse_uint ("message-rate", rate_str, 1, 1000000, &message_rate, &error) ||
+      !parse_uint ("message-burst", burst_str, 1, 1000000, &options.message_burst, &error) ||
       !parse_uint ("min-open-delay-ms", min_open_str, 0, 3600000, &options.min_open_delay_ms, &error))
     {
       g_printerr ("tickget-server: %s\n", error->message);
@@ -129,6 +135,7 @@ main (int   argc,
       g_printerr ("tickget-server: %s\n", _("--tls-cert and --tls-key go together"));
       return 2;
     }
+  options.message_rate = message_rate;
   options.pong_timeout = options.keepalive_interval;
   if (verbose)
     g_log_set_debug_enabled (TRUE);
