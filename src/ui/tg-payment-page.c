@@ -64,7 +64,10 @@ update_totals (TgPaymentPage *self)
   collect_discounts (self, discounts);
   if (!tg_session_quote (self->session, discounts, &quote, NULL))
     return;
-  discount = g_strdup_printf ("−%s", format_won (quote.discount));
+  {
+    g_autofree char *amount = format_won (quote.discount);
+    discount = g_strdup_printf ("−%s", amount);
+  }
   fee = format_won (quote.fee);
   total = format_won (quote.total);
   adw_action_row_set_subtitle (self->discount_row, discount);
