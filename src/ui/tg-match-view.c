@@ -480,7 +480,13 @@ on_action_failed (TgSession   *session,
       tg_seat_page_refresh (self->seat_page);
     }
   else if (g_error_matches (error, TG_MATCH_ERROR, TG_MATCH_ERROR_NOT_OPEN))
-    toast (self, _("Not open yet — that click was too early"));
+    {
+      /* The server's clock had not reached the open yet: 예매하기 again, as on a real site. */
+      toast (self, _("Not open yet — that click was too early"));
+      gtk_widget_set_visible (GTK_WIDGET (self->book_button), TRUE);
+      gtk_widget_set_visible (self->date_box, FALSE);
+      gtk_label_set_text (self->click_hint, _("Click Book Now the moment sales open. Early clicks count against you."));
+    }
   else
     toast (self, error->message);
 }
