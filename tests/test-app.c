@@ -38,9 +38,12 @@ typedef struct
 static void
 iterate (void)
 {
-  /* Let GTK lay out and draw, and run the engine's timers that fired. */
+  /* Let GTK lay out and draw, and run the engine's timers that fired; bounded, since an
+   * animating screen always has a frame pending. */
+  gint64 deadline = g_get_monotonic_time () + 250 * 1000;
+
   for (int i = 0; i < 5; i++)
-    while (g_main_context_iteration (NULL, FALSE))
+    while (g_main_context_iteration (NULL, FALSE) && g_get_monotonic_time () < deadline)
       ;
 }
 

@@ -54,7 +54,7 @@ wait_for_frame (void)
   while (gdk_frame_clock_get_frame_counter (clock) == frame &&
          g_get_monotonic_time () - start < 5 * G_USEC_PER_SEC)
     g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_iteration (NULL, FALSE))
+  while (g_main_context_iteration (NULL, FALSE) && g_get_monotonic_time () - start < 5 * G_USEC_PER_SEC)
     ;
 }
 
