@@ -21,10 +21,10 @@
 #include "tg-setup-page.h"
 #include "tg-stats-view.h"
 #include "tg-window.h"
+#include "ui-test-util.h"
 
 /* XDG_DATA_HOME for the whole run: GLib reads it once. */
 static char *data_home;
-static char *screenshot_suffix;
 
 typedef struct
 {
@@ -38,13 +38,7 @@ typedef struct
 static void
 iterate (void)
 {
-  /* Let GTK lay out and draw, and run the engine's timers that fired; bounded, since an
-   * animating screen always has a frame pending. */
-  gint64 deadline = g_get_monotonic_time () + 250 * 1000;
-
-  for (int i = 0; i < 5; i++)
-    while (g_main_context_iteration (NULL, FALSE) && g_get_monotonic_time () < deadline)
-      ;
+  ui_test_iterate ();
 }
 
 static void
@@ -67,52 +61,11 @@ state (Fixture *fx)
   return tg_session_get_state (session (fx));
 }
 
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *frame_clock,
-             gpointer       user_data)
-{
-  (*(guint *) user_data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Until the window has drawn two frames with what is on screen now. */
-static void
-wait_for_frames (GtkWidget *widget)
-{
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
-
-  gtk_widget_queue_draw (widget);
-  while (frames < 2)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (widget, id);
-  iterate ();
-}
-
 static void
 save_screenshot (Fixture    *fx,
                  const char *name)
 {
-  GtkWidget *widget = GTK_WIDGET (fx->window);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strdup_printf ("app-%s%s.png", name, screenshot_suffix);
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file, NULL);
-
-  wait_for_frames (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
+  ui_test_screenshot (GTK_WIDGET (fx->window), "app", name);
 }
 
 static void
@@ -134,7 +87,7 @@ fixture_setup (Fixture       *fx,
   gtk_window_present (GTK_WINDOW (fx->window));
   fx->view = TG_MATCH_VIEW (tg_window_get_match_view (fx->window));
   tg_setup_page_set_seed (TG_SETUP_PAGE (tg_window_get_setup_page (fx->window)), 4242);
-  wait_for_frames (GTK_WIDGET (fx->window));
+  ui_test_wait_for_frames (GTK_WIDGET (fx->window));
 }
 
 static void
@@ -390,6 +343,16 @@ test_whole_match (Fixture       *fx,
   g_assert_true (result->success);
   g_assert_cmpuint (result->n_seats, ==, 2);
   g_assert_cmpuint (result->early_clicks, ==, 1);
+  /* The seats by section, row and number as on the payment page, one per line. */
+  {
+    const char *outcome = gtk_label_get_text (tg_result_page_get_title_label (tg_match_view_get_result_page (fx->view)));
+    g_autofree char *first = g_strdup_printf (", row %s, seat ", tg_venue_get_seat (tg_session_get_venue (session (fx)),
+                                              tg_venue_find_seat (tg_session_get_venue (session (fx)), result->seat_ids[0]))->row);
+
+    g_test_message ("outcome: %s", outcome);
+    g_assert_nonnull (strstr (outcome, first));
+    g_assert_nonnull (strchr (outcome, '\n'));
+  }
   g_assert_cmpuint (result->date_misclicks, >=, 1);
   g_assert_cmpuint (result->captcha_wrong, ==, 1);
   g_assert_cmpuint (result->seat_conflicts, ==, 1);
@@ -622,44 +585,7 @@ main (int   argc,
 {
   int status;
 
-  const char *style = g_getenv ("TICKGET_TEST_STYLE");
-  const char *messages;
-  g_autoptr(GtkCssProvider) css = NULL;
-
-  /* No session bus under xvfb-run: no accessibility bus either. */
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GSETTINGS_SCHEMA_DIR", G_TEST_BUILDDIR_DATA, TRUE);
-  data_home = g_dir_make_tmp ("tickget-app-XXXXXX", NULL);
-  g_assert_nonnull (data_home);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  /* gtk_test_init() forces en_US; translations come from the build tree, in whatever language
-   * the environment asks for. */
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, G_TEST_BUILDDIR_PO);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  messages = setlocale (LC_MESSAGES, NULL);
-  screenshot_suffix = g_strdup_printf ("%s%s%s",
-                                       g_str_has_prefix (messages, "ko") ? "-ko" : "",
-                                       style != NULL ? "-" : "", style != NULL ? style : "");
-
-  adw_init ();
-  if (g_strcmp0 (style, "dark") == 0)
-    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  /* The app's own CSS, as AdwApplication loads it from the resource base path. */
-  tg_ui_register_resources ();
-  css = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (css, "/kr/tickget/TickGet/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  /* Screens switch at once: screenshots show the page, not a crossfade (the window applies the
-   * reduced-motion preference to GTK's settings). */
-  {
-    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-    g_settings_set_boolean (settings, "reduced-motion", TRUE);
-  }
+  data_home = ui_test_init (&argc, &argv, G_TEST_BUILDDIR_DATA, G_TEST_BUILDDIR_PO);
 
   g_test_add ("/ui/app/whole-match", Fixture, NULL, fixture_setup, test_whole_match, fixture_teardown);
   g_test_add ("/ui/app/hold-expires", Fixture, NULL, fixture_setup, test_hold_expires, fixture_teardown);
@@ -673,6 +599,5 @@ main (int   argc,
   status = g_test_run ();
   g_rmdir (data_home);
   g_free (data_home);
-  g_free (screenshot_suffix);
   return status;
 }

@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "tg-resources.h"
+#include "tg-ui-util.h"
 
 /* "-ko", "-dark", "-ko-dark" or "": set by ui_test_init() from LC_MESSAGES and
  * TICKGET_TEST_STYLE. */
@@ -112,6 +113,7 @@ ui_test_init (int    *argc,
   ui_test_suffix = g_strdup_printf ("%s%s%s", g_str_has_prefix (messages, "ko") ? "-ko" : "",
                                     style != NULL ? "-" : "", style != NULL ? style : "");
   adw_init ();
+  tg_ui_apply_font_settings ();
   if (g_strcmp0 (style, "dark") == 0)
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   tg_ui_register_resources ();

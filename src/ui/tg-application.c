@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "tg-application.h"
+#include "tg-ui-util.h"
 #include "tg-resources.h"
 #include "tg-preferences-window.h"
 #include "tg-window.h"
@@ -107,6 +108,7 @@ tg_application_startup (GApplication *app)
   const char *prefs_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (tg_application_parent_class)->startup (app);
+  tg_ui_apply_font_settings ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);

@@ -176,7 +176,7 @@ fill_dates (TgMatchView *self)
       g_autoptr(GDateTime) show = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
                                                          g_date_time_get_day_of_month (day), i % 2 ? 19 : 14, 0, 0);
       /* Translators: a date and show time on a booking button, strftime format. */
-      g_autofree char *when = g_date_time_format (show, _("%b %e (%a) %H:%M"));
+      g_autofree char *when = g_date_time_format (show, _("%b %-d (%a) %H:%M"));
       g_autofree char *label = g_strdup_printf ("%s\n%s", when,
                                                 i == settings->open_date ? _("On sale") : _("Sold out"));
       GtkWidget *button = gtk_button_new_with_label (label);
@@ -432,11 +432,14 @@ on_state_changed (TgMatchView *self)
           if (result == NULL)
             return;
           self->ended = TRUE;
-          tg_result_page_set_result (self->result_page, result);
+          tg_result_page_set_result (self->result_page, result, tg_session_get_venue (self->session));
           g_signal_emit (self, signals[PLAY_ENDED], 0, result);
         }
       break;
     }
+  /* A message about the last screen (이선좌, a wrong code) would only cover the next one. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), page) != 0 && self->toast != NULL)
+    adw_toast_dismiss (self->toast);
   gtk_stack_set_visible_child_name (self->stack, page);
 }
 

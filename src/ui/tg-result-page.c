@@ -40,7 +40,8 @@ add_row (TgResultPage        *self,
 
 void
 tg_result_page_set_result (TgResultPage   *self,
-                           const TgResult *result)
+                           const TgResult *result,
+                           TgVenue        *venue)
 {
   TgPlayGrade grade;
   g_autofree char *rank = NULL;
@@ -68,7 +69,23 @@ tg_result_page_set_result (TgResultPage   *self,
     {
       GString *seats = g_string_new (NULL);
       for (guint i = 0; i < result->n_seats; i++)
-        g_string_append_printf (seats, "%s%s (%s)", i ? ", " : "", result->seat_ids[i], result->seat_grades[i]);
+        {
+          guint index = venue != NULL ? tg_venue_find_seat (venue, result->seat_ids[i]) : TG_VENUE_NO_SEAT;
+
+          if (i > 0)
+            g_string_append (seats, "\n");
+          if (index != TG_VENUE_NO_SEAT)
+            {
+              const TgSeat *seat = tg_venue_get_seat (venue, index);
+
+              /* Translators: a held seat: section, row, seat number. */
+              g_string_append_printf (seats, _("%s, row %s, seat %u"),
+                                      tg_venue_get_section (venue, seat->section)->name, seat->row, seat->number);
+              g_string_append_printf (seats, " (%s)", tg_venue_get_grade (venue, seat->grade)->name);
+            }
+          else
+            g_string_append_printf (seats, "%s (%s)", result->seat_ids[i], result->seat_grades[i]);
+        }
       {
         g_autofree char *text = g_strdup_printf (_("Booked: %s"), seats->str);
         gtk_label_set_text (self->outcome_label, text);
@@ -164,6 +181,7 @@ tg_result_page_init (TgResultPage *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->grade_label));
   self->outcome_label = GTK_LABEL (gtk_label_new (""));
   gtk_label_set_wrap (self->outcome_label, TRUE);
+  gtk_label_set_justify (self->outcome_label, GTK_JUSTIFY_CENTER);
   gtk_widget_add_css_class (GTK_WIDGET (self->outcome_label), "title-3");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->outcome_label));
   self->rank_label = GTK_LABEL (gtk_label_new (""));

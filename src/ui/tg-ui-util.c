@@ -129,3 +129,19 @@ tg_ui_add_value_row (AdwPreferencesGroup *group,
   adw_preferences_group_add (group, row);
   return GTK_LABEL (label);
 }
+
+/* GTK 4.8's GL renderer (Debian 12) caches each glyph in a slot sized from the font's unhinted ink
+ * extents but rasterizes it hinted. For Noto Sans CJK's Hangul at text sizes the hinted glyph
+ * spills out of its slot, and a syllable is drawn with the bottom of its neighbour in the cache:
+ * 간 shows as 갂, 일 as 읷 (seen on screen under Xvfb with Mesa, and in the UI tests'
+ * screenshots; the cairo renderer draws them right). Hinted metrics make the slot and the glyph
+ * agree. GTK 4.14 rewrote its glyph cache and font rendering, so newer GTK (the Flatpak runtime)
+ * is left as it is; 4.10 and 4.12 were not checked and keep the workaround. */
+void
+tg_ui_apply_font_settings (void)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+
+  if (settings != NULL && gtk_get_major_version () == 4 && gtk_get_minor_version () < 14)
+    g_object_set (settings, "gtk-hint-font-metrics", TRUE, NULL);
+}

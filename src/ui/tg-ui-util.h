@@ -7,6 +7,10 @@
 
 G_BEGIN_DECLS
 
+/* Call once GTK is initialised, before any window: works around renderer bugs of the GTK the app
+ * runs on (see the comment in tg-ui-util.c). */
+void        tg_ui_apply_font_settings (void);
+
 /* "Easy", "Medium", "Hard", translated. */
 const char *tg_ui_difficulty_label (TgDifficulty  difficulty);
 /* "Offline", "Online", translated. */
