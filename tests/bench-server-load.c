@@ -101,6 +101,7 @@ static gint64   measure_start;
 static guint    per_second[600];     /* pushes received in each second of the window */
 static GPid     server_pid;
 static char    *keepalive = NULL;
+static char    *io_threads = NULL;
 static gboolean holds_mode;
 static guint    n_seats;             /* the venue's, from create_room */
 static guint    seat_set;            /* --seat-set: 0, own ranges; N, all clients share seats 0…N−1 */
@@ -591,6 +592,7 @@ start_server (const char *path,
   const char *argv[] = { path, "--port", port_str, "--bind", "127.0.0.1", "--data-dir", data_dir,
                          "--max-connections", max_conn, "--max-rooms", max_rooms,
                          "--min-open-delay-ms", "1000", "--keepalive", keepalive != NULL ? keepalive : "15",
+                         "--io-threads", io_threads != NULL ? io_threads : "0",
                          holds_mode ? "--message-rate" : NULL, "1000000", "--message-burst", "1000000",
                          NULL };
   g_autoptr(GError) error = NULL;
@@ -858,6 +860,7 @@ main (int   argc,
     { "seconds", 's', 0, G_OPTION_ARG_INT, &seconds, "Measuring time (default 10)", "S" },
     { "room-size", 0, 0, G_OPTION_ARG_INT, &room_opt, "Players per room (default 60)", "N" },
     { "keepalive", 0, 0, G_OPTION_ARG_STRING, &keepalive, "The server's --keepalive (default 15)", "S" },
+    { "io-threads", 0, 0, G_OPTION_ARG_STRING, &io_threads, "The server's --io-threads (default 0)", "N" },
     { "loop", 0, 0, G_OPTION_ARG_STRING, &loop,
       "holds: what each client repeats, hold (hold + release, default) or time (a no-op request)", "WHAT" },
     { "seat-set", 0, 0, G_OPTION_ARG_INT, &seat_set_opt,

@@ -8,6 +8,16 @@
 
 #define TIMEOUT_US (20 * G_USEC_PER_SEC)
 
+void
+test_server_options_init (TgServerOptions *options)
+{
+  const char *threads = g_getenv ("TICKGET_TEST_IO_THREADS");
+
+  tg_server_options_init (options);
+  if (threads != NULL)
+    options->io_threads = (guint) g_ascii_strtoull (threads, NULL, 10);
+}
+
 TestServer *
 test_server_new (const TgServerOptions *options_or_null)
 {
@@ -19,7 +29,7 @@ test_server_new (const TgServerOptions *options_or_null)
     options = *options_or_null;
   else
     {
-      tg_server_options_init (&options);
+      test_server_options_init (&options);
       options.min_open_delay_ms = 100;
       options.grace_period = 30;
     }

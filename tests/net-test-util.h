@@ -17,6 +17,9 @@ typedef struct
 } TestServer;
 
 /* Loopback, port 0; short countdowns and grace period so tests run in seconds. */
+/* tg_server_options_init(), then io_threads from TICKGET_TEST_IO_THREADS (meson runs the net
+ * tests with and without I/O threads). */
+void        test_server_options_init (TgServerOptions *options);
 TestServer *test_server_new         (const TgServerOptions *options_or_null);
 void        test_server_free        (TestServer  *server);
 

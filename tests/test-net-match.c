@@ -297,7 +297,7 @@ test_grace_expires (void)
   g_autoptr(JsonObject) reply = NULL;
   guint room;
 
-  tg_server_options_init (&options);
+  test_server_options_init (&options);
   options.grace_period = 1;
   server = test_server_new (&options);
   a = test_client_hello (server, "alice");

@@ -353,7 +353,7 @@ test_max_connections (void)
   TestServer *server;
   TestClient *a, *b, *c;
 
-  tg_server_options_init (&options);
+  test_server_options_init (&options);
   options.max_connections = 2;
   server = test_server_new (&options);
   a = test_client_hello (server, "a");
@@ -413,7 +413,7 @@ test_keepalive (void)
   GThread *thread;
   guint code;
 
-  tg_server_options_init (&options);
+  test_server_options_init (&options);
   options.keepalive_interval = 1;
   options.pong_timeout = 1;
   server = test_server_new (&options);
@@ -558,7 +558,7 @@ test_fuzz (void)
   g_autoptr(JsonObject) chat = NULL;
   guint room, sent = 0, reconnects = 0;
 
-  tg_server_options_init (&options);
+  test_server_options_init (&options);
   options.message_rate = 1e6;
   options.message_burst = 1000000;
   options.min_open_delay_ms = 100;
@@ -665,7 +665,7 @@ test_tls (void)
   g_autoptr(SoupWebsocketConnection) ws = NULL;
   TgServerOptions options;
 
-  tg_server_options_init (&options);
+  test_server_options_init (&options);
   broken = tg_server_new (&options, dir, &error);
   g_assert_no_error (error);
   g_assert_false (tg_server_listen (broken, "127.0.0.1", 0, key, cert, &error));

@@ -1,5 +1,6 @@
 /* tg-server-private.h: what the server's files share — players, connections, rooms, matches,
- * metrics. Everything here lives on the server's one main context. */
+ * metrics. Everything here lives on the server's game thread (its main context), except the
+ * I/O side of a TgConn, which belongs to the connection's TgIoWorker (tg-server-io.c). */
 #pragma once
 
 #include <libsoup/soup.h>
@@ -16,6 +17,7 @@ typedef struct _TgConn TgConn;
 typedef struct _TgPlayer TgPlayer;
 typedef struct _TgRoom TgRoom;
 typedef struct _TgServerMatch TgServerMatch;
+typedef struct _TgIoWorker TgIoWorker;
 
 #define TG_TOKEN_BYTES 32            /* 256 random bits, sent as 64 hex digits */
 #define TG_SALT_BYTES 16
@@ -41,17 +43,34 @@ struct _TgPlayer
   gint64     password_retry_at; /* monotonic µs before which no password is checked */
 };
 
+typedef enum
+{
+  TG_CLOSE_CAUSE_OTHER,
+  TG_CLOSE_CAUSE_FLOOD,
+  TG_CLOSE_CAUSE_OVERSIZE,
+  TG_CLOSE_CAUSE_KEEPALIVE,
+} TgCloseCause;
+
+/* One WebSocket connection. Reference counted (atomically): the game thread's table and the
+ * worker's table each hold one, and so does every message in flight between them. */
 struct _TgConn
 {
+  gint                     ref_count;
   TgServer                *server;
+  TgIoWorker              *worker;
+  char                    *peer;        /* "address:port", fixed */
+
+  /* The worker's side: touched only on the worker's context. */
   SoupWebsocketConnection *ws;
-  TgPlayer                *player;
-  char                    *peer;
   double                   tokens;
   gint64                   bucket_at;   /* monotonic µs */
   gint64                   last_seen;   /* monotonic µs of the last frame or pong */
+  TgCloseCause             cause;
+
+  /* The game's side: touched only on the game thread. */
+  TgPlayer                *player;
   guint64                  serial;      /* tells a replaced connection from its successor */
-  gboolean                 closed;
+  gboolean                 closed;      /* closed or closing: nothing more is sent or handled */
 };
 
 struct _TgRoom
@@ -136,6 +155,13 @@ struct _TgServer
   TgServerOptions  options;
   GMainContext    *context;
   SoupServer      *soup;
+  TgIoWorker     **workers;          /* options.io_threads of them, or one on context */
+  guint            n_workers;
+  guint            next_worker;
+  GMutex           inbox_lock;       /* what the workers hand to the game thread */
+  GQueue           inbox;
+  gboolean         inbox_pending;
+  GSource         *inbox_source;
   TgClock         *clock;
   TgServerStore   *store;
   GHashTable      *conns;            /* TgConn* → itself, owned */
@@ -145,15 +171,47 @@ struct _TgServer
   guint            next_player_id;
   guint            next_room_id;
   guint64          next_conn_serial;
-  guint            sweep_source;
   gboolean         shut_down;
   gint64           started_at;       /* monotonic µs */
   TgServerMetrics  metrics;
 };
 
-/* tg-server.c */
+/* tg-server-io.c: connections and their I/O workers */
+gboolean  tg_server_io_start        (TgServer        *self,
+                                     GError         **error);
+/* Closes every connection (1001) and stops the workers' threads. */
+void      tg_server_io_stop         (TgServer        *self);
+/* The WebSocket endpoint's handler: the handshake, then the connection goes to a worker. */
+void      tg_server_io_handle_upgrade (SoupServer        *soup,
+                                       SoupServerMessage *msg,
+                                       const char        *path,
+                                       GHashTable        *query,
+                                       gpointer           user_data);
+TgConn   *tg_conn_ref               (TgConn          *conn);
+void      tg_conn_unref             (TgConn          *conn);
+/* Game thread: queue @text (taken) for the peer; dropped once the connection is closing. */
 void      tg_conn_send              (TgConn          *conn,
-                                     char            *text);   /* takes ownership */
+                                     char            *text);
+/* Game thread: close with @code; the game hears of it through tg_server_conn_closed(). */
+void      tg_conn_close             (TgConn          *conn,
+                                     gushort          code,
+                                     const char      *reason);
+
+/* tg-server.c: what the workers hand over, on the game thread */
+void      tg_server_conn_opened     (TgServer        *self,
+                                     TgConn          *conn);
+void      tg_server_conn_message    (TgConn          *conn,
+                                     TgMessage       *message,
+                                     gsize            length,
+                                     gint64           received);
+void      tg_server_conn_bad_frame  (TgConn          *conn,
+                                     gint64           id,
+                                     const GError    *error,
+                                     gsize            length);
+void      tg_server_conn_closed     (TgConn          *conn,
+                                     TgCloseCause     cause);
+
+/* tg-server.c */
 void      tg_conn_send_error        (TgConn          *conn,
                                      gint64           id,
                                      const GError    *error);

@@ -18,7 +18,6 @@ G_DEFINE_QUARK (tg-server-error-quark, tg_server_error)
 
 G_DEFINE_FINAL_TYPE (TgServer, tg_server, G_TYPE_OBJECT)
 
-static void conn_free (TgConn *conn);
 static void player_free (TgPlayer *player);
 
 void
@@ -53,30 +52,6 @@ tg_server_count_error (TgServer        *self,
 }
 
 /* ---- sending ---- */
-
-void
-tg_conn_send (TgConn *conn,
-              char   *text)
-{
-  /* libsoup refuses text frames that are not UTF-8; nothing we send should be, but a message
-   * that quotes client input must still go out. */
-  if (!g_utf8_validate (text, -1, NULL))
-    {
-      char *valid = g_utf8_make_valid (text, -1);
-
-      g_debug ("repaired a message that was not UTF-8");
-      g_free (text);
-      text = valid;
-    }
-  if (conn != NULL && !conn->closed &&
-      soup_websocket_connection_get_state (conn->ws) == SOUP_WEBSOCKET_STATE_OPEN)
-    {
-      conn->server->metrics.messages_out++;
-      conn->server->metrics.bytes_out += strlen (text);
-      soup_websocket_connection_send_text (conn->ws, text);
-    }
-  g_free (text);
-}
 
 void
 tg_player_send (TgPlayer   *player,
@@ -225,8 +200,7 @@ handle_hello (TgServer   *self,
 
           old->player = NULL;
           player->conn = NULL;
-          if (soup_websocket_connection_get_state (old->ws) == SOUP_WEBSOCKET_STATE_OPEN)
-            soup_websocket_connection_close (old->ws, TG_CLOSE_REPLACED, "resumed elsewhere");
+          tg_conn_close (old, TG_CLOSE_REPLACED, "resumed elsewhere");
         }
       g_clear_handle_id (&player->grace_source, g_source_remove);
       resumed = TRUE;
@@ -303,28 +277,11 @@ handle_bye (TgServer   *self,
   if (player != NULL)
     player_destroy (self, player);
   conn->player = NULL;
-  soup_websocket_connection_close (conn->ws, SOUP_WEBSOCKET_CLOSE_NORMAL, "bye");
+  tg_conn_close (conn, SOUP_WEBSOCKET_CLOSE_NORMAL, "bye");
   return TRUE;
 }
 
 /* ---- connections ---- */
-
-static gboolean
-take_token (TgConn *conn,
-            gboolean *close_now)
-{
-  TgServer *self = conn->server;
-  gint64 now = g_get_monotonic_time ();
-  double burst = self->options.message_burst;
-
-  conn->tokens = MIN (burst, conn->tokens + (now - conn->bucket_at) * self->options.message_rate / G_USEC_PER_SEC);
-  conn->bucket_at = now;
-  conn->tokens -= 1;
-  /* A short excess is answered with rate_limited; a client that keeps sending regardless (twice
-   * the burst over) is flooding and loses the connection. */
-  *close_now = conn->tokens < -burst;
-  return conn->tokens >= 0;
-}
 
 static void
 dispatch (TgConn     *conn,
@@ -367,90 +324,71 @@ dispatch (TgConn     *conn,
     tg_conn_send_error (conn, message->id, error);
 }
 
-static void
-on_ws_message (SoupWebsocketConnection *ws,
-               int                      type,
-               GBytes                  *bytes,
-               TgConn                  *conn)
+/* A request the connection's worker parsed. */
+void
+tg_server_conn_message (TgConn    *conn,
+                        TgMessage *message,
+                        gsize      length,
+                        gint64     received)
 {
   TgServer *self = conn->server;
-  g_autoptr(TgMessage) message = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 started = g_get_monotonic_time ();
-  gboolean close_now = FALSE;
-  gint64 id = -1;
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
 
-  /* Frames already read keep arriving after we decided to close. */
-  if (soup_websocket_connection_get_state (ws) != SOUP_WEBSOCKET_STATE_OPEN)
-    return;
-  conn->last_seen = started;
   self->metrics.messages_in++;
   self->metrics.bytes_in += length;
-
-  if (!take_token (conn, &close_now))
-    {
-      if (close_now)
-        {
-          g_message ("%s: flooding (over %.0f messages/s); closing", conn->peer,
-                     self->options.message_rate);
-          self->metrics.closes_flood++;
-          soup_websocket_connection_close (ws, SOUP_WEBSOCKET_CLOSE_POLICY_VIOLATION,
-                                           "too many messages");
-          return;
-        }
-      g_set_error (&error, TG_PROTOCOL_ERROR, TG_PROTOCOL_ERROR_RATE_LIMITED,
-                   _("Too many messages: at most %.0f per second; this one was dropped"),
-                   self->options.message_rate);
-      tg_conn_send_error (conn, -1, error);
-      return;
-    }
-
-  if (type != SOUP_WEBSOCKET_DATA_TEXT)
-    {
-      g_set_error_literal (&error, TG_PROTOCOL_ERROR, TG_PROTOCOL_ERROR_BAD_MESSAGE,
-                           _("Messages must be text frames holding JSON"));
-      tg_conn_send_error (conn, -1, error);
-      return;
-    }
-
-  message = tg_message_parse (data, length, &id, &error);
-  if (message == NULL)
-    tg_conn_send_error (conn, id, error);
-  else
-    dispatch (conn, message);
-
+  /* The game closed it (bye, replaced): what the peer sent meanwhile is not for anyone. */
+  if (conn->closed)
+    return;
+  dispatch (conn, message);
+  /* From the frame's arrival on the worker: parsing, the hand-over and the game's work. */
   tg_metrics_observe (&self->metrics, TG_HIST_REQUEST,
-                      (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
+                      (g_get_monotonic_time () - received) / (double) G_USEC_PER_SEC);
 }
 
-static void
-on_ws_pong (SoupWebsocketConnection *ws,
-            GBytes                  *message,
-            TgConn                  *conn)
-{
-  conn->last_seen = g_get_monotonic_time ();
-}
-
-static void
-on_ws_error (SoupWebsocketConnection *ws,
-             GError                  *error,
-             TgConn                  *conn)
-{
-  /* libsoup closes with 1009 itself when a frame is over the maximum payload size. */
-  if (g_error_matches (error, SOUP_WEBSOCKET_ERROR, SOUP_WEBSOCKET_CLOSE_TOO_BIG))
-    conn->server->metrics.closes_oversize++;
-  g_message ("%s: %s", conn->peer, error->message);
-}
-
-static void
-on_ws_closed (SoupWebsocketConnection *ws,
-              TgConn                  *conn)
+/* A frame that is not a request (rate limited, binary, not our JSON): an error reply. */
+void
+tg_server_conn_bad_frame (TgConn       *conn,
+                          gint64        id,
+                          const GError *error,
+                          gsize         length)
 {
   TgServer *self = conn->server;
 
-  g_debug ("%s: closed (code %u)", conn->peer, soup_websocket_connection_get_close_code (ws));
+  self->metrics.messages_in++;
+  self->metrics.bytes_in += length;
+  if (!conn->closed)
+    tg_conn_send_error (conn, id, error);
+}
+
+void
+tg_server_conn_opened (TgServer *self,
+                       TgConn   *conn)
+{
+  conn->serial = ++self->next_conn_serial;
+  g_hash_table_add (self->conns, conn);
+  self->metrics.connections_total++;
+}
+
+void
+tg_server_conn_closed (TgConn       *conn,
+                       TgCloseCause  cause)
+{
+  TgServer *self = conn->server;
+
+  switch (cause)
+    {
+    case TG_CLOSE_CAUSE_FLOOD:
+      self->metrics.closes_flood++;
+      break;
+    case TG_CLOSE_CAUSE_OVERSIZE:
+      self->metrics.closes_oversize++;
+      break;
+    case TG_CLOSE_CAUSE_KEEPALIVE:
+      self->metrics.closes_keepalive++;
+      break;
+    case TG_CLOSE_CAUSE_OTHER:
+    default:
+      break;
+    }
   conn->closed = TRUE;
   if (conn->player != NULL)
     player_detach (conn->player);
@@ -458,85 +396,15 @@ on_ws_closed (SoupWebsocketConnection *ws,
   g_hash_table_remove (self->conns, conn);
 }
 
+/* The game's reference to a connection, dropped when it closes or the server stops. */
 static void
-conn_free (TgConn *conn)
+conn_release (TgConn *conn)
 {
-  g_signal_handlers_disconnect_by_data (conn->ws, conn);
   if (conn->player != NULL)
     conn->player->conn = NULL;
-  if (soup_websocket_connection_get_state (conn->ws) == SOUP_WEBSOCKET_STATE_OPEN)
-    soup_websocket_connection_close (conn->ws, SOUP_WEBSOCKET_CLOSE_GOING_AWAY, "server shutting down");
-  g_object_unref (conn->ws);
-  g_free (conn->peer);
-  g_free (conn);
-}
-
-static void
-on_websocket (SoupServer              *soup,
-              SoupServerMessage       *msg,
-              const char              *path,
-              SoupWebsocketConnection *ws,
-              gpointer                 user_data)
-{
-  TgServer *self = user_data;
-  TgConn *conn;
-  GSocketAddress *remote = soup_server_message_get_remote_address (msg);
-
-  if (self->shut_down || g_hash_table_size (self->conns) >= self->options.max_connections)
-    {
-      self->metrics.connections_rejected++;
-      soup_websocket_connection_close (ws, TG_CLOSE_SERVER_FULL, "server full");
-      return;
-    }
-
-  conn = g_new0 (TgConn, 1);
-  conn->server = self;
-  conn->ws = g_object_ref (ws);
-  conn->serial = ++self->next_conn_serial;
-  conn->tokens = self->options.message_burst;
-  conn->bucket_at = conn->last_seen = g_get_monotonic_time ();
-  if (G_IS_INET_SOCKET_ADDRESS (remote))
-    {
-      g_autofree char *host = g_inet_address_to_string (
-        g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (remote)));
-      conn->peer = g_strdup_printf ("%s:%u", host,
-                                    g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (remote)));
-    }
-  else
-    conn->peer = g_strdup ("?");
-
-  soup_websocket_connection_set_max_incoming_payload_size (ws, TG_PROTOCOL_MAX_MESSAGE);
-  soup_websocket_connection_set_keepalive_interval (ws, self->options.keepalive_interval);
-  g_signal_connect (ws, "message", G_CALLBACK (on_ws_message), conn);
-  g_signal_connect (ws, "pong", G_CALLBACK (on_ws_pong), conn);
-  g_signal_connect (ws, "error", G_CALLBACK (on_ws_error), conn);
-  g_signal_connect (ws, "closed", G_CALLBACK (on_ws_closed), conn);
-  g_hash_table_add (self->conns, conn);
-  self->metrics.connections_total++;
-  g_debug ("%s: connected", conn->peer);
-}
-
-/* Pings are libsoup's (keepalive interval); the pong timeout is ours, libsoup 3.2 has none. */
-static gboolean
-on_sweep (gpointer user_data)
-{
-  TgServer *self = user_data;
-  gint64 limit = g_get_monotonic_time () -
-                 (gint64) (self->options.keepalive_interval + self->options.pong_timeout) * G_USEC_PER_SEC;
-  GHashTableIter iter;
-  TgConn *conn;
-
-  g_hash_table_iter_init (&iter, self->conns);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &conn, NULL))
-    if (!conn->closed && conn->last_seen < limit &&
-        soup_websocket_connection_get_state (conn->ws) == SOUP_WEBSOCKET_STATE_OPEN)
-      {
-        g_message ("%s: no answer to pings for %u s; closing", conn->peer,
-                   self->options.keepalive_interval + self->options.pong_timeout);
-        self->metrics.closes_keepalive++;
-        soup_websocket_connection_close (conn->ws, TG_CLOSE_KEEPALIVE, "keepalive timeout");
-      }
-  return G_SOURCE_CONTINUE;
+  conn->player = NULL;
+  conn->closed = TRUE;
+  tg_conn_unref (conn);
 }
 
 /* ---- lifetime ---- */
@@ -561,6 +429,8 @@ tg_server_finalize (GObject *object)
   g_clear_pointer (&self->players, g_hash_table_unref);
   g_clear_pointer (&self->store, tg_server_store_free);
   g_clear_object (&self->clock);
+  g_queue_clear (&self->inbox);
+  g_mutex_clear (&self->inbox_lock);
   g_clear_pointer (&self->context, g_main_context_unref);
   G_OBJECT_CLASS (tg_server_parent_class)->finalize (object);
 }
@@ -577,11 +447,13 @@ tg_server_class_init (TgServerClass *klass)
 static void
 tg_server_init (TgServer *self)
 {
-  self->conns = g_hash_table_new_full (NULL, NULL, (GDestroyNotify) conn_free, NULL);
+  self->conns = g_hash_table_new_full (NULL, NULL, (GDestroyNotify) conn_release, NULL);
   self->players = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) player_free);
   self->tokens = g_hash_table_new (g_str_hash, g_str_equal);
   self->rooms = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) tg_room_free);
   self->started_at = g_get_monotonic_time ();
+  g_mutex_init (&self->inbox_lock);
+  g_queue_init (&self->inbox);
 }
 
 TgServer *
@@ -617,6 +489,8 @@ tg_server_new (const TgServerOptions  *options,
   db_path = g_build_filename (data_dir, "server.db", NULL);
   self->store = tg_server_store_open (db_path, error);
   if (self->store == NULL)
+    return NULL;
+  if (!tg_server_io_start (self, error))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -681,7 +555,7 @@ tg_server_listen (TgServer    *self,
   if (certificate != NULL)
     soup_server_set_tls_certificate (self->soup, certificate);
   soup_server_add_handler (self->soup, NULL, tg_server_handle_http, self, NULL);
-  soup_server_add_websocket_handler (self->soup, TG_PROTOCOL_PATH, NULL, NULL, on_websocket, self, NULL);
+  soup_server_add_handler (self->soup, TG_PROTOCOL_PATH, tg_server_io_handle_upgrade, self, NULL);
 
   if (address != NULL)
     {
@@ -713,18 +587,6 @@ tg_server_listen (TgServer    *self,
       return FALSE;
     }
 
-  if (self->options.keepalive_interval > 0)
-    {
-      GSource *source = g_timeout_source_new_seconds (self->options.keepalive_interval);
-
-      /* Low priority: under load, frames already waiting (pongs among them) are read first,
-       * so a busy server does not mistake a live client for a dead one. */
-      g_source_set_priority (source, G_PRIORITY_LOW);
-      g_source_set_callback (source, on_sweep, self, NULL);
-      g_source_set_name (source, "[tickget] keepalive sweep");
-      self->sweep_source = g_source_attach (source, self->context);
-      g_source_unref (source);
-    }
   return TRUE;
 }
 
@@ -758,8 +620,8 @@ tg_server_shutdown (TgServer *self)
   if (self->shut_down)
     return;
   self->shut_down = TRUE;
-  g_clear_handle_id (&self->sweep_source, g_source_remove);
   /* Connections first (1001 going away), then rooms and their matches, then players. */
+  tg_server_io_stop (self);
   g_hash_table_remove_all (self->conns);
   g_hash_table_remove_all (self->rooms);
   g_hash_table_remove_all (self->tokens);

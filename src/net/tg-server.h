@@ -1,8 +1,11 @@
 /* tg-server.h: the LAN host — HTTP endpoints, the WebSocket protocol, rooms and online matches.
  *
- * One SoupServer on the thread-default GMainContext of the thread that creates it; every room's
- * match runs on one TgRealClock of that same context, so the whole server is single-threaded and
- * needs no locks. docs/protocol.md describes what it speaks.
+ * One SoupServer on the thread-default GMainContext of the thread that creates it (the game
+ * thread): HTTP, WebSocket handshakes, rooms and every match (on one clock of that context) live
+ * there, so the game needs no locks. Open WebSocket connections are read and written either on
+ * that same context (io_threads 0) or spread over io_threads threads, each with its own
+ * GMainContext, so that no main loop polls every connection (tg-server-io.c).
+ * docs/protocol.md describes what the server speaks.
  */
 #pragma once
 
@@ -33,7 +36,10 @@ typedef struct
   guint   grace_period;          /* s a disconnected player keeps their place */
   guint   min_open_delay_ms;     /* the earliest a host may open a match; 10 s, tests lower it */
   guint   timer_slack_ms;        /* match timers fire together on this grid (tg-coarse-clock.h) */
+  guint   io_threads;            /* threads for the connections' I/O; 0: the game thread's loop */
 } TgServerOptions;
+
+#define TG_SERVER_MAX_IO_THREADS 64
 
 void tg_server_options_init (TgServerOptions *options);
 

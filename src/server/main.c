@@ -69,6 +69,7 @@ main (int   argc,
 {
   g_autofree char *port_str = NULL, *data_dir = NULL, *bind = NULL, *tls_cert = NULL, *tls_key = NULL;
   g_autofree char *max_conn_str = NULL, *max_rooms_str = NULL, *grace_str = NULL, *min_open_str = NULL;
+  g_autofree char *io_threads_str = NULL;
   g_autofree char *keepalive_str = NULL, *rate_str = NULL, *burst_str = NULL;
   gboolean verbose = FALSE, no_discovery = FALSE;
   g_autofree char *name = NULL;
@@ -85,6 +86,7 @@ main (int   argc,
     { "message-rate", 0, 0, G_OPTION_ARG_STRING, &rate_str, N_("Messages per second a connection may send (default 20)"), N_("N") },
     { "message-burst", 0, 0, G_OPTION_ARG_STRING, &burst_str, N_("Messages a connection may send at once above that rate (default 40)"), N_("N") },
     { "min-open-delay-ms", 0, 0, G_OPTION_ARG_STRING, &min_open_str, N_("Shortest countdown a host may start (default 10000; lower only for tests)"), N_("MS") },
+    { "io-threads", 0, 0, G_OPTION_ARG_STRING, &io_threads_str, N_("Threads reading and writing the connections (default: one per CPU core, at most 4; 0: all on the main thread)"), N_("N") },
     { "name", 'n', 0, G_OPTION_ARG_STRING, &name, N_("Name shown to players who look for servers on the LAN (default: the host name)"), N_("NAME") },
     { "no-discovery", 0, 0, G_OPTION_ARG_NONE, &no_discovery, N_("Do not answer LAN discovery queries (UDP port 47807)"), NULL },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, N_("Log every connection and error reply"), NULL },
@@ -106,6 +108,7 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   tg_server_options_init (&options);
+  options.io_threads = MIN (4u, g_get_num_processors ());
   message_rate = (guint) options.message_rate;
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, _("Hosts TickGet rooms and online matches for players on the "
@@ -120,7 +123,8 @@ main (int   argc,
       !parse_uint ("keepalive", keepalive_str, 0, 3600, &options.keepalive_interval, &error) ||
       !parse_uint ("message-rate", rate_str, 1, 1000000, &message_rate, &error) ||
       !parse_uint ("message-burst", burst_str, 1, 1000000, &options.message_burst, &error) ||
-      !parse_uint ("min-open-delay-ms", min_open_str, 0, 3600000, &options.min_open_delay_ms, &error))
+      !parse_uint ("min-open-delay-ms", min_open_str, 0, 3600000, &options.min_open_delay_ms, &error) ||
+      !parse_uint ("io-threads", io_threads_str, 0, TG_SERVER_MAX_IO_THREADS, &options.io_threads, &error))
     {
       g_printerr ("tickget-server: %s\n", error->message);
       return 2;
@@ -148,6 +152,11 @@ main (int   argc,
     }
   g_message (_("Listening on %s:%u (%s), data in %s"), bind != NULL ? bind : "*",
              tg_server_get_port (server), tls_cert != NULL ? "https, wss" : "http, ws", data_dir);
+  if (options.io_threads == 0)
+    g_message (_("Connections on the main thread"));
+  else
+    g_message (ngettext ("Connections on %u I/O thread", "Connections on %u I/O threads", options.io_threads),
+               options.io_threads);
 
   /* Players' "Servers on this network" list finds this server (docs/lan-discovery.md). */
   if (!no_discovery && (bind == NULL || !g_str_has_prefix (bind, "127.")))
