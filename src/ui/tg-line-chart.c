@@ -196,7 +196,9 @@ tg_line_chart_draw (TgChart *chart,
 
   if (has_trend)
     {
-      g_autofree char *per_play = tg_chart_format_value (fabs (slope), self->unit);
+      /* A change of queue position is a number of places, not a position ("−#12"). */
+      g_autofree char *per_play = tg_chart_format_value (fabs (slope), self->unit == TG_CHART_UNIT_POSITION
+                                                                         ? TG_CHART_UNIT_COUNT : self->unit);
       g_autofree char *caption = NULL;
       gboolean better = self->lower_is_better ? slope < 0 : slope > 0;
 
