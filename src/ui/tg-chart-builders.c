@@ -325,6 +325,7 @@ tg_chart_show_drill_times (TgLineChart *chart,
   tg_line_chart_set_unit (chart, TG_CHART_UNIT_MS);
   tg_line_chart_set_color (chart, kind);
   tg_line_chart_set_window (chart, 5);
+  tg_line_chart_set_attempts (chart, TRUE);
   /* Tries are numbered: several a minute make dates useless. */
   tg_line_chart_set_values (chart, (const double *) values->data, NULL, values->len);
 }

@@ -23,6 +23,23 @@ tg_chart_set_source (cairo_t       *cr,
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
 }
 
+/* @scale times the chart's font. GTK hands widgets an absolute (pixel) size: setting the scaled
+ * size with pango_font_description_set_size() would turn 0.85 × 13.3 px into 11.3 points, a
+ * larger font than the one it was meant to shrink (axis labels then overran each other). */
+static PangoFontDescription *
+scaled_font (const TgChartContext *ctx,
+             double                scale)
+{
+  PangoFontDescription *font = pango_font_description_copy (ctx->font);
+  int size = (int) (pango_font_description_get_size (font) * scale);
+
+  if (pango_font_description_get_size_is_absolute (font))
+    pango_font_description_set_absolute_size (font, size);
+  else
+    pango_font_description_set_size (font, size);
+  return font;
+}
+
 double
 tg_chart_draw_text (const TgChartContext *ctx,
                     cairo_t              *cr,
@@ -35,11 +52,9 @@ tg_chart_draw_text (const TgChartContext *ctx,
                     double                scale)
 {
   g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_copy (ctx->font);
+  g_autoptr(PangoFontDescription) font = scaled_font (ctx, scale);
   int w, h;
 
-  if (scale != 1.0)
-    pango_font_description_set_size (font, (int) (pango_font_description_get_size (font) * scale));
   if (scale > 1.0)
     pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
   pango_layout_set_font_description (layout, font);
@@ -66,10 +81,9 @@ text_width (const TgChartContext *ctx,
             double                scale)
 {
   g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_copy (ctx->font);
+  g_autoptr(PangoFontDescription) font = scaled_font (ctx, scale);
   int w, h;
 
-  pango_font_description_set_size (font, (int) (pango_font_description_get_size (font) * scale));
   pango_layout_set_font_description (layout, font);
   pango_layout_set_text (layout, text, -1);
   pango_layout_get_pixel_size (layout, &w, &h);

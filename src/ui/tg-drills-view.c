@@ -24,6 +24,8 @@ struct _TgDrillsView
   gint64          pace_real;        /* real time and clock time when pacing began */
   gint64          pace_clock;
 
+  AdwToastOverlay *toasts;
+  AdwToast       *page_toast;       /* the last message of a drill page, weak */
   GtkStack       *stack;
   AdwComboRow    *difficulty_row;
   GtkSwitch      *audio_switch;
@@ -220,6 +222,9 @@ show_result (TgDrillsView *self)
   adw_status_page_set_title (self->result_page, title);
   adw_status_page_set_description (self->result_page, description);
   adw_status_page_set_icon_name (self->result_page, success ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
+  /* "Wrong code" or 이선좌 from the drill would only contradict its result. */
+  if (self->page_toast != NULL)
+    adw_toast_dismiss (self->page_toast);
   gtk_stack_set_visible_child_name (self->stack, "result");
 }
 
@@ -249,7 +254,12 @@ static void
 on_page_message (TgDrillsView *self,
                  const char   *message)
 {
-  tg_ui_toast (GTK_WIDGET (self->stack), message);
+  AdwToast *toast = adw_toast_new (message);
+
+  if (self->page_toast != NULL)
+    adw_toast_dismiss (self->page_toast);
+  g_set_weak_pointer (&self->page_toast, toast);
+  adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
 void
@@ -389,6 +399,7 @@ tg_drills_view_dispose (GObject *object)
     clear_drill (self);
   g_clear_object (&self->history);
   g_clear_object (&self->external_clock);
+  g_clear_weak_pointer (&self->page_toast);
   G_OBJECT_CLASS (tg_drills_view_parent_class)->dispose (object);
 }
 
@@ -574,6 +585,7 @@ tg_drills_view_init (TgDrillsView *self)
   adw_status_page_set_child (self->result_page, buttons);
   gtk_stack_add_named (self->stack, GTK_WIDGET (self->result_page), "result");
 
+  self->toasts = ADW_TOAST_OVERLAY (overlay);
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (self->stack));
   adw_bin_set_child (ADW_BIN (self), overlay);
   update_chart (self);

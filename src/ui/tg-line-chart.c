@@ -19,6 +19,7 @@ struct _TgLineChart
   guint        window;
   gboolean     show_trend;
   gboolean     lower_is_better;
+  gboolean     attempts;  /* drill attempts rather than matches */
   TgChartUnit  unit;
   guint        color;
 };
@@ -116,14 +117,20 @@ tg_line_chart_draw (TgChart *chart,
 
   points.alpha = 0.55;
   trend_color.alpha = 0.6;
-  names[n_names] = _("Each match");
+  names[n_names] = self->attempts ? _("Each attempt") : _("Each match");
   colors[n_names++] = &points;
   if (self->window > 1)
     {
-      average_name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                   "Average of the last %u match",
-                                                   "Average of the last %u matches", self->window),
-                                      self->window);
+      if (self->attempts)
+        average_name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "Average of the last %u attempt",
+                                                     "Average of the last %u attempts", self->window),
+                                        self->window);
+      else
+        average_name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "Average of the last %u match",
+                                                     "Average of the last %u matches", self->window),
+                                        self->window);
       names[n_names] = average_name;
       colors[n_names++] = color;
     }
@@ -196,14 +203,22 @@ tg_line_chart_draw (TgChart *chart,
 
   if (has_trend)
     {
-      g_autofree char *per_play = tg_chart_format_value (fabs (slope), self->unit);
+      /* A change of queue position is a number of places, not a position ("−#12"). */
+      g_autofree char *per_play = tg_chart_format_value (fabs (slope), self->unit == TG_CHART_UNIT_POSITION
+                                                                         ? TG_CHART_UNIT_COUNT : self->unit);
       g_autofree char *caption = NULL;
       gboolean better = self->lower_is_better ? slope < 0 : slope > 0;
 
-      /* Translators: the trend line's caption: "−120 ms per match (better)". */
-      caption = g_strdup_printf (better ? _("Trend: %s%s per match (improving)")
-                                        : _("Trend: %s%s per match"),
-                                 slope < 0 ? "−" : "+", per_play);
+      if (self->attempts)
+        /* Translators: the trend line's caption on a drill chart: "−120 ms per attempt (better)". */
+        caption = g_strdup_printf (better ? _("Trend: %s%s per attempt (improving)")
+                                          : _("Trend: %s%s per attempt"),
+                                   slope < 0 ? "−" : "+", per_play);
+      else
+        /* Translators: the trend line's caption: "−120 ms per match (better)". */
+        caption = g_strdup_printf (better ? _("Trend: %s%s per match (improving)")
+                                          : _("Trend: %s%s per match"),
+                                   slope < 0 ? "−" : "+", per_play);
       tg_chart_draw_x_axis (ctx, cr, caption);
     }
   else
@@ -311,5 +326,15 @@ tg_line_chart_set_lower_is_better (TgLineChart *self,
 {
   g_return_if_fail (TG_IS_LINE_CHART (self));
   self->lower_is_better = lower_is_better;
+  tg_chart_data_changed (TG_CHART (self));
+}
+
+/* Points are drill attempts, not matches: only changes the legend's and the trend's wording. */
+void
+tg_line_chart_set_attempts (TgLineChart *self,
+                            gboolean     attempts)
+{
+  g_return_if_fail (TG_IS_LINE_CHART (self));
+  self->attempts = attempts;
   tg_chart_data_changed (TG_CHART (self));
 }

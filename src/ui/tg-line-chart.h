@@ -29,5 +29,8 @@ void         tg_line_chart_set_color    (TgLineChart        *self,
 /* Lower is better (times, queue positions): only changes the tooltip's wording of the trend. */
 void         tg_line_chart_set_lower_is_better (TgLineChart *self,
                                          gboolean            lower_is_better);
+/* The points are drill attempts, not matches (the legend and the trend say so). */
+void         tg_line_chart_set_attempts (TgLineChart       *self,
+                                         gboolean            attempts);
 
 G_END_DECLS

@@ -27,6 +27,7 @@ struct _TgOnlinePage
   TgLanBrowser    *browser;
   GPtrArray       *results;       /* TgResult*, last match */
   GPtrArray       *result_names;
+  TgVenue         *venue;         /* of the last match: names its seats in the results */
   gboolean         in_match;      /* a session was handed to the window for the running match */
 
   AdwToastOverlay *toasts;
@@ -495,7 +496,26 @@ show_results (TgOnlinePage *self)
         {
           GString *seats = g_string_new (NULL);
           for (guint s = 0; s < result->n_seats; s++)
-            g_string_append_printf (seats, "%s%s", s ? ", " : "", result->seat_ids[s]);
+            {
+              guint index = self->venue != NULL ? tg_venue_find_seat (self->venue, result->seat_ids[s])
+                                                : TG_VENUE_NO_SEAT;
+
+              /* A seat's name has commas of its own in English ("2층 C구역, row 7, seat 19"). */
+              if (s > 0)
+                g_string_append (seats, " / ");
+              /* By section, row and number as on the result page, not the seat's id ("2C-7-19"). */
+              if (index != TG_VENUE_NO_SEAT)
+                {
+                  const TgSeat *seat = tg_venue_get_seat (self->venue, index);
+
+                  /* Translators: a held seat: section, row, seat number. */
+                  g_string_append_printf (seats, _("%s, row %s, seat %u"),
+                                          tg_venue_get_section (self->venue, seat->section)->name,
+                                          seat->row, seat->number);
+                }
+              else
+                g_string_append (seats, result->seat_ids[s]);
+            }
           /* Translators: one player's online result: rank among players, among everyone, seats. */
           subtitle = g_strdup_printf (_("Rank %u among players · %'u overall · %s"),
                                       result->rank_humans, result->rank_all, seats->str);
@@ -642,6 +662,7 @@ on_venue_loaded (GObject      *source,
     }
   g_ptr_array_set_size (self->results, 0);
   g_ptr_array_set_size (self->result_names, 0);
+  g_set_object (&self->venue, venue);
   show_results (self);
   self->in_match = TRUE;
   g_signal_emit (self, signals[MATCH_STARTED], 0, session);
@@ -1090,6 +1111,7 @@ tg_online_page_dispose (GObject *object)
   g_clear_pointer (&self->results, g_ptr_array_unref);
   g_clear_pointer (&self->result_names, g_ptr_array_unref);
   g_clear_pointer (&self->result_rows, g_ptr_array_unref);
+  g_clear_object (&self->venue);
   g_clear_pointer (&self->address, g_free);
 
   G_OBJECT_CLASS (tg_online_page_parent_class)->dispose (object);

@@ -44,7 +44,8 @@ tg_ui_format_when (GDateTime *when)
   if (when == NULL)
     return g_strdup ("?");
   local = g_date_time_to_local (when);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+  /* Translators: when a match was played (strftime format); Korean: "%Y년 %-m월 %-d일 %H:%M". */
+  return g_date_time_format (local, _("%Y-%m-%d %H:%M"));
 }
 
 void
