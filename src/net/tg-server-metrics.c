@@ -16,7 +16,7 @@ static const struct {
   const char *help;
 } hist_info[TG_N_HISTS] = {
   [TG_HIST_REQUEST] = { "tickget_request_duration_seconds",
-                        "Time to handle one client message, reply included." },
+                        "Time from a client message's arrival to the end of its handling (parsing, the hand-over from an I/O thread, the reply queued)." },
   [TG_HIST_PUSH_ROUND] = { "tickget_queue_push_round_seconds",
                            "Time to push the queue position to every queued player of one match." },
   [TG_HIST_TICK_LATE] = { "tickget_match_tick_lateness_seconds",
