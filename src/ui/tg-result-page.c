@@ -6,6 +6,7 @@
 
 #include "tg-match-view-private.h"
 #include "tg-result-page.h"
+#include "tg-ui-util.h"
 
 struct _TgResultPage
 {
@@ -107,12 +108,13 @@ tg_result_page_set_result (TgResultPage   *self,
 
       if (result->stage_ms[s] < 0)
         continue;
+      g_autofree char *time = tg_ui_format_ms (result->stage_ms[s]);
+
       if (result->stage_percentile[s] >= 0)
-        /* Translators: a stage time and how it compares: "812 ms · faster than 64% of bots". */
-        value = g_strdup_printf (_("%'d ms · faster than %.0f%% of bots"),
-                                 (int) MIN (result->stage_ms[s], G_MAXINT), result->stage_percentile[s]);
+        /* Translators: a stage time and how it compares: "0.812 s · faster than 64% of bots". */
+        value = g_strdup_printf (_("%s · faster than %.0f%% of bots"), time, result->stage_percentile[s]);
       else
-        value = g_strdup_printf (_("%'d ms"), (int) MIN (result->stage_ms[s], G_MAXINT));
+        value = g_steal_pointer (&time);
       add_row (self, self->stages_group, tg_stage_get_label (s), value);
     }
 

@@ -13,6 +13,7 @@ struct _TgSeatLegend
   GtkWidget  parent_instance;
 
   TgVenue   *venue;
+  GtkWidget *flow;      /* the grades wrap onto a second line when the window is narrow */
   GtkWidget *labels[TG_VENUE_MAX_GRADES];
   guint      n_labels;
   guint      available[TG_VENUE_MAX_GRADES];
@@ -78,7 +79,7 @@ tg_seat_legend_set_venue (TgSeatLegend *self,
     return;
 
   for (guint i = 0; i < self->n_labels; i++)
-    gtk_widget_unparent (self->labels[i]);
+    gtk_flow_box_remove (GTK_FLOW_BOX (self->flow), gtk_widget_get_parent (self->labels[i]));
   self->n_labels = 0;
   self->show_available = FALSE;
 
@@ -88,7 +89,7 @@ tg_seat_legend_set_venue (TgSeatLegend *self,
       for (guint i = 0; i < self->n_labels; i++)
         {
           self->labels[i] = gtk_label_new (NULL);
-          gtk_widget_set_parent (self->labels[i], GTK_WIDGET (self));
+          gtk_flow_box_append (GTK_FLOW_BOX (self->flow), self->labels[i]);
         }
       update_labels (self);
     }
@@ -125,9 +126,8 @@ tg_seat_legend_dispose (GObject *object)
 {
   TgSeatLegend *self = TG_SEAT_LEGEND (object);
 
-  for (guint i = 0; i < self->n_labels; i++)
-    gtk_widget_unparent (self->labels[i]);
   self->n_labels = 0;
+  g_clear_pointer (&self->flow, gtk_widget_unparent);
   g_clear_object (&self->venue);
 
   G_OBJECT_CLASS (tg_seat_legend_parent_class)->dispose (object);
@@ -187,7 +187,7 @@ tg_seat_legend_class_init (TgSeatLegendClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "seatlegend");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST);
 }
@@ -195,7 +195,10 @@ tg_seat_legend_class_init (TgSeatLegendClass *klass)
 static void
 tg_seat_legend_init (TgSeatLegend *self)
 {
-  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
-
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 18);
+  self->flow = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->flow), 18);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->flow), TG_VENUE_MAX_GRADES);
+  gtk_widget_set_can_focus (self->flow, FALSE);
+  gtk_widget_set_parent (self->flow, GTK_WIDGET (self));
 }

@@ -41,11 +41,16 @@ update_selection (TgSeatPage *self)
   for (guint i = 0; i < self->selected->len; i++)
     {
       const TgSeat *seat = tg_venue_get_seat (self->venue, g_array_index (self->selected, guint32, i));
-      g_string_append_printf (text, "%s%s", i ? ", " : "", seat->id);
+
+      if (i > 0)
+        g_string_append (text, " · ");
+      /* Translators: a held seat: section, row, seat number. */
+      g_string_append_printf (text, _("%s, row %s, seat %u"),
+                              tg_venue_get_section (self->venue, seat->section)->name, seat->row, seat->number);
     }
   if (self->selected->len == 0)
     {
-      g_autofree char *hint = g_strdup_printf (_("Pick up to %u seats"), max);
+      g_autofree char *hint = g_strdup_printf (ngettext ("Pick up to %u seat", "Pick up to %u seats", max), max);
       gtk_label_set_text (self->selection_label, hint);
     }
   else
@@ -289,7 +294,8 @@ tg_seat_page_init (TgSeatPage *self)
   gtk_box_append (GTK_BOX (top), title);
   self->legend = TG_SEAT_LEGEND (tg_seat_legend_new ());
   gtk_widget_set_hexpand (GTK_WIDGET (self->legend), TRUE);
-  gtk_widget_set_halign (GTK_WIDGET (self->legend), GTK_ALIGN_END);
+  gtk_widget_set_halign (GTK_WIDGET (self->legend), GTK_ALIGN_FILL);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->legend), 12);
   gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->legend));
   gtk_box_append (GTK_BOX (box), top);
 
