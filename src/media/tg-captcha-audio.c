@@ -270,21 +270,12 @@ typedef struct
   gint64      speech_pos;   /* end of the last spoken buffer seen */
   gint64      speech_end;   /* G_MAXINT64 until the spoken part has ended */
   gint        noise_ended;
-  GstElement *noise;
 } MixEnd;
-
-static void
-mix_end_clear (gpointer data)
-{
-  MixEnd *end = data;
-
-  gst_clear_object (&end->noise);
-}
 
 static void
 release_mix_end (gpointer data)
 {
-  g_rc_box_release_full (data, mix_end_clear);
+  g_rc_box_release (data);
 }
 
 static void
@@ -337,8 +328,15 @@ on_noise_buffer (GstPad          *pad,
   if (!GST_BUFFER_PTS_IS_VALID (buffer) || (gint64) GST_BUFFER_PTS (buffer) < speech_end)
     return GST_PAD_PROBE_OK;
 
+  /* The source is the pad's parent: MixEnd must not hold it, since the source's own pad holds
+   * MixEnd and the two would keep each other alive. */
   if (g_atomic_int_compare_and_exchange (&end->noise_ended, FALSE, TRUE))
-    gst_element_call_async (end->noise, end_noise, NULL, NULL);
+    {
+      g_autoptr(GstElement) noise = gst_pad_get_parent_element (pad);
+
+      if (noise != NULL)
+        gst_element_call_async (noise, end_noise, NULL, NULL);
+    }
   return GST_PAD_PROBE_DROP;
 }
 
@@ -452,14 +450,13 @@ build_pipeline (TgCaptchaAudio  *self,
   end = g_rc_box_new0 (MixEnd);
   end->speech_pos = 0;
   end->speech_end = G_MAXINT64;
-  end->noise = gst_object_ref (noise);
   speech_pad = gst_element_get_static_pad (concat, "src");
   gst_pad_add_probe (speech_pad, GST_PAD_PROBE_TYPE_BUFFER | GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM,
                      on_speech_data, g_rc_box_acquire (end), release_mix_end);
   noise_pad = gst_element_get_static_pad (noise, "src");
   gst_pad_add_probe (noise_pad, GST_PAD_PROBE_TYPE_BUFFER,
                      on_noise_buffer, g_rc_box_acquire (end), release_mix_end);
-  g_rc_box_release_full (end, mix_end_clear);
+  g_rc_box_release (end);
 
   if (!gst_element_link (concat, mixer))
     {
