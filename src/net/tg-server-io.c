@@ -17,6 +17,9 @@
 #include "config.h"
 
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include <glib/gi18n-lib.h>
 
@@ -219,6 +222,17 @@ on_outbox (gpointer user_data)
     }
   return G_SOURCE_CONTINUE;
 }
+
+#ifdef __GLIBC__
+/* Bursts (a match opening for thousands of players) queue tens of thousands of messages between
+ * the threads; glibc keeps the freed memory in each thread's arena for good unless asked. */
+static gboolean
+on_trim (gpointer user_data)
+{
+  malloc_trim (0);
+  return G_SOURCE_CONTINUE;
+}
+#endif
 
 static gboolean
 on_inbox (gpointer user_data)
@@ -723,7 +737,16 @@ tg_server_io_start (TgServer  *self,
       return FALSE;
     }
   if (n > 0)
-    self->inbox_source = wake_source_new ("[tickget] game inbox", on_inbox, self, self->context);
+    {
+      self->inbox_source = wake_source_new ("[tickget] game inbox", on_inbox, self, self->context);
+#ifdef __GLIBC__
+      self->trim_source = g_timeout_source_new_seconds (5);
+      g_source_set_priority (self->trim_source, G_PRIORITY_LOW);
+      g_source_set_callback (self->trim_source, on_trim, NULL, NULL);
+      g_source_set_name (self->trim_source, "[tickget] malloc trim");
+      g_source_attach (self->trim_source, self->context);
+#endif
+    }
   self->n_workers = MAX (1u, n);
   self->workers = g_new0 (TgIoWorker *, self->n_workers);
   for (guint i = 0; i < self->n_workers; i++)
@@ -738,6 +761,11 @@ tg_server_io_stop (TgServer *self)
     worker_free (self->workers[i]);
   g_clear_pointer (&self->workers, g_free);
   self->n_workers = 0;
+  if (self->trim_source != NULL)
+    {
+      g_source_destroy (self->trim_source);
+      g_clear_pointer (&self->trim_source, g_source_unref);
+    }
   if (self->inbox_source != NULL)
     {
       /* What the workers said while stopping: the closes. */

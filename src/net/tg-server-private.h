@@ -162,6 +162,7 @@ struct _TgServer
   GQueue           inbox;
   gboolean         inbox_pending;
   GSource         *inbox_source;
+  GSource         *trim_source;      /* with I/O threads: malloc_trim() now and then */
   TgClock         *clock;
   TgServerStore   *store;
   GHashTable      *conns;            /* TgConn* → itself, owned */
