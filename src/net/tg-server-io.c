@@ -76,10 +76,7 @@ struct _TgIoWorker
   GMainContext *context;     /* its own, or the server's when there is no thread */
   GThread      *thread;      /* NULL: runs on the server's context */
   gboolean      running;     /* its thread's loop goes on */
-  GMutex        lock;
-  GQueue        outbox;      /* Item*, from the game thread */
-  gboolean      outbox_pending;
-  GSource      *outbox_source;
+  TgMailbox    *outbox;      /* Item*, from the game thread; NULL without a thread */
   GHashTable   *conns;       /* TgConn* → itself, a reference each; worker side */
   GSource      *sweep_source;
   gboolean      quitting;
@@ -144,48 +141,106 @@ wake_source_new (const char  *name,
   return source;
 }
 
+/* A queue between two threads: the consumer's context is woken once per batch, by a source made
+ * ready with g_source_set_ready_time() (thread-safe). */
+struct _TgMailbox
+{
+  GMutex    lock;
+  GQueue    items;
+  gboolean  pending;     /* the source is ready, or will be */
+  GSource  *source;
+};
+
+static TgMailbox *
+mailbox_new (const char   *name,
+             GSourceFunc   func,
+             gpointer      data,
+             GMainContext *context)
+{
+  TgMailbox *box = g_new0 (TgMailbox, 1);
+
+  g_mutex_init (&box->lock);
+  g_queue_init (&box->items);
+  box->source = wake_source_new (name, func, data, context);
+  return box;
+}
+
+static void
+mailbox_free (TgMailbox *box)
+{
+  g_source_destroy (box->source);
+  g_source_unref (box->source);
+  g_queue_clear_full (&box->items, (GDestroyNotify) item_free);
+  g_mutex_clear (&box->lock);
+  g_free (box);
+}
+
+static void
+mailbox_post (TgMailbox *box,
+              Item      *item)
+{
+  gboolean wake;
+
+  g_mutex_lock (&box->lock);
+  g_queue_push_tail (&box->items, item);
+  wake = !box->pending;
+  box->pending = TRUE;
+  g_mutex_unlock (&box->lock);
+  if (wake)
+    g_source_set_ready_time (box->source, 0);
+}
+
+/* Moves up to @max items (0: all) into @batch; what is left wakes the consumer again. */
+static void
+mailbox_take (TgMailbox *box,
+              GQueue    *batch,
+              guint      max)
+{
+  gboolean more = FALSE;
+
+  g_mutex_lock (&box->lock);
+  if (max > 0 && box->items.length > max)
+    {
+      for (guint i = 0; i < max; i++)
+        g_queue_push_tail (batch, g_queue_pop_head (&box->items));
+      more = TRUE;
+    }
+  else
+    {
+      *batch = box->items;
+      g_queue_init (&box->items);
+    }
+  box->pending = more;
+  g_mutex_unlock (&box->lock);
+  if (more)
+    g_source_set_ready_time (box->source, 0);
+}
+
 /* The worker's queue, or a direct call when it has no thread of its own. */
 static void
 post_to_worker (TgIoWorker *worker,
                 Item       *item)
 {
-  gboolean wake;
-
   if (worker->thread == NULL)
     {
       worker_handle (worker, item);
       item_free (item);
-      return;
     }
-  g_mutex_lock (&worker->lock);
-  g_queue_push_tail (&worker->outbox, item);
-  wake = !worker->outbox_pending;
-  worker->outbox_pending = TRUE;
-  g_mutex_unlock (&worker->lock);
-  if (wake)
-    g_source_set_ready_time (worker->outbox_source, 0);
+  else
+    mailbox_post (worker->outbox, item);
 }
 
 static void
 post_to_game (TgIoWorker *worker,
               Item       *item)
 {
-  TgServer *server = worker->server;
-  gboolean wake;
-
   if (worker->thread == NULL)
     {
-      game_handle (server, item);
+      game_handle (worker->server, item);
       item_free (item);
-      return;
     }
-  g_mutex_lock (&server->inbox_lock);
-  g_queue_push_tail (&server->inbox, item);
-  wake = !server->inbox_pending;
-  server->inbox_pending = TRUE;
-  g_mutex_unlock (&server->inbox_lock);
-  if (wake)
-    g_source_set_ready_time (server->inbox_source, 0);
+  else
+    mailbox_post (worker->server->inbox, item);
 }
 
 static gboolean
@@ -195,26 +250,8 @@ on_outbox (gpointer user_data)
   GQueue batch = G_QUEUE_INIT;
   Item *item;
 
-  gboolean more;
-
-  g_mutex_lock (&worker->lock);
-  if (worker->running && worker->outbox.length > SENDS_PER_ITERATION)
-    {
-      /* The first slice; the rest stays queued for the next iteration. */
-      for (guint i = 0; i < SENDS_PER_ITERATION; i++)
-        g_queue_push_tail (&batch, g_queue_pop_head (&worker->outbox));
-      more = TRUE;
-    }
-  else
-    {
-      batch = worker->outbox;
-      g_queue_init (&worker->outbox);
-      more = FALSE;
-    }
-  worker->outbox_pending = more;
-  g_mutex_unlock (&worker->lock);
-  if (more)
-    g_source_set_ready_time (worker->outbox_source, 0);
+  /* A slice at a time while running; everything when stopping. */
+  mailbox_take (worker->outbox, &batch, worker->running ? SENDS_PER_ITERATION : 0);
   while ((item = g_queue_pop_head (&batch)) != NULL)
     {
       worker_handle (worker, item);
@@ -241,11 +278,7 @@ on_inbox (gpointer user_data)
   GQueue batch = G_QUEUE_INIT;
   Item *item;
 
-  g_mutex_lock (&server->inbox_lock);
-  batch = server->inbox;
-  g_queue_init (&server->inbox);
-  server->inbox_pending = FALSE;
-  g_mutex_unlock (&server->inbox_lock);
+  mailbox_take (server->inbox, &batch, 0);
   while ((item = g_queue_pop_head (&batch)) != NULL)
     {
       game_handle (server, item);
@@ -641,8 +674,6 @@ worker_new (TgServer *server,
   worker->server = server;
   worker->index = index;
   worker->context = threaded ? g_main_context_new () : g_main_context_ref (server->context);
-  g_mutex_init (&worker->lock);
-  g_queue_init (&worker->outbox);
   worker->conns = g_hash_table_new_full (NULL, NULL, (GDestroyNotify) tg_conn_unref, NULL);
   if (server->options.keepalive_interval > 0)
     {
@@ -659,7 +690,7 @@ worker_new (TgServer *server,
       g_autofree char *name = g_strdup_printf ("tickget-io%u", index);
 
       worker->running = TRUE;
-      worker->outbox_source = wake_source_new ("[tickget] I/O worker outbox", on_outbox, worker, worker->context);
+      worker->outbox = mailbox_new ("[tickget] I/O worker outbox", on_outbox, worker, worker->context);
       worker->thread = g_thread_new (name, worker_main, worker);
     }
   return worker;
@@ -685,15 +716,9 @@ worker_free (TgIoWorker *worker)
       g_source_destroy (worker->sweep_source);
       g_source_unref (worker->sweep_source);
     }
-  if (worker->outbox_source != NULL)
-    {
-      g_source_destroy (worker->outbox_source);
-      g_source_unref (worker->outbox_source);
-    }
-  g_queue_clear_full (&worker->outbox, (GDestroyNotify) item_free);
+  g_clear_pointer (&worker->outbox, mailbox_free);
   g_hash_table_unref (worker->conns);
   g_main_context_unref (worker->context);
-  g_mutex_clear (&worker->lock);
   g_free (worker);
 }
 
@@ -738,7 +763,7 @@ tg_server_io_start (TgServer  *self,
     }
   if (n > 0)
     {
-      self->inbox_source = wake_source_new ("[tickget] game inbox", on_inbox, self, self->context);
+      self->inbox = mailbox_new ("[tickget] game inbox", on_inbox, self, self->context);
 #ifdef __GLIBC__
       self->trim_source = g_timeout_source_new_seconds (5);
       g_source_set_priority (self->trim_source, G_PRIORITY_LOW);
@@ -766,12 +791,11 @@ tg_server_io_stop (TgServer *self)
       g_source_destroy (self->trim_source);
       g_clear_pointer (&self->trim_source, g_source_unref);
     }
-  if (self->inbox_source != NULL)
+  if (self->inbox != NULL)
     {
       /* What the workers said while stopping: the closes. */
       on_inbox (self);
-      g_source_destroy (self->inbox_source);
-      g_clear_pointer (&self->inbox_source, g_source_unref);
+      g_clear_pointer (&self->inbox, mailbox_free);
     }
 }
 

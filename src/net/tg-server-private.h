@@ -18,6 +18,7 @@ typedef struct _TgPlayer TgPlayer;
 typedef struct _TgRoom TgRoom;
 typedef struct _TgServerMatch TgServerMatch;
 typedef struct _TgIoWorker TgIoWorker;
+typedef struct _TgMailbox TgMailbox;
 
 #define TG_TOKEN_BYTES 32            /* 256 random bits, sent as 64 hex digits */
 #define TG_SALT_BYTES 16
@@ -158,10 +159,7 @@ struct _TgServer
   TgIoWorker     **workers;          /* options.io_threads of them, or one on context */
   guint            n_workers;
   guint            next_worker;
-  GMutex           inbox_lock;       /* what the workers hand to the game thread */
-  GQueue           inbox;
-  gboolean         inbox_pending;
-  GSource         *inbox_source;
+  TgMailbox       *inbox;            /* what the I/O threads hand to the game; NULL without */
   GSource         *trim_source;      /* with I/O threads: malloc_trim() now and then */
   TgClock         *clock;
   TgServerStore   *store;

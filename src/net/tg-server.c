@@ -429,8 +429,6 @@ tg_server_finalize (GObject *object)
   g_clear_pointer (&self->players, g_hash_table_unref);
   g_clear_pointer (&self->store, tg_server_store_free);
   g_clear_object (&self->clock);
-  g_queue_clear (&self->inbox);
-  g_mutex_clear (&self->inbox_lock);
   g_clear_pointer (&self->context, g_main_context_unref);
   G_OBJECT_CLASS (tg_server_parent_class)->finalize (object);
 }
@@ -452,8 +450,6 @@ tg_server_init (TgServer *self)
   self->tokens = g_hash_table_new (g_str_hash, g_str_equal);
   self->rooms = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) tg_room_free);
   self->started_at = g_get_monotonic_time ();
-  g_mutex_init (&self->inbox_lock);
-  g_queue_init (&self->inbox);
 }
 
 TgServer *
