@@ -175,6 +175,9 @@ on_bob_match (TgNetClient *client,
               JsonObject  *match,
               Bob         *bob)
 {
+  /* The server may describe the match more than once (a snapshot after the start): keep the
+   * newest. */
+  g_clear_pointer (&bob->match, json_object_unref);
   bob->match = json_object_ref (match);
 }
 
