@@ -589,13 +589,30 @@ start_server (const char *path,
   g_autofree char *max_rooms = g_strdup_printf ("%u", n_clients / room_size + 10);
   /* The hold loop sends thousands of messages a second per connection: the default rate limit
    * (20/s, burst 40) would answer nearly all of them with rate_limited. */
-  const char *argv[] = { path, "--port", port_str, "--bind", "127.0.0.1", "--data-dir", data_dir,
-                         "--max-connections", max_conn, "--max-rooms", max_rooms,
-                         "--min-open-delay-ms", "1000", "--keepalive", keepalive != NULL ? keepalive : "15",
-                         "--io-threads", io_threads != NULL ? io_threads : "0",
-                         holds_mode ? "--message-rate" : NULL, "1000000", "--message-burst", "1000000",
-                         NULL };
+  const char *fixed[] = { path, "--port", port_str, "--bind", "127.0.0.1", "--data-dir", data_dir,
+                          "--max-connections", max_conn, "--max-rooms", max_rooms,
+                          "--min-open-delay-ms", "1000", "--keepalive", keepalive != NULL ? keepalive : "15" };
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  const char **argv;
   g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
+    g_ptr_array_add (args, (gpointer) fixed[i]);
+  /* Without --io-threads the server's own default (one per core, at most 4). */
+  if (io_threads != NULL)
+    {
+      g_ptr_array_add (args, (gpointer) "--io-threads");
+      g_ptr_array_add (args, io_threads);
+    }
+  if (holds_mode)
+    {
+      g_ptr_array_add (args, (gpointer) "--message-rate");
+      g_ptr_array_add (args, (gpointer) "1000000");
+      g_ptr_array_add (args, (gpointer) "--message-burst");
+      g_ptr_array_add (args, (gpointer) "1000000");
+    }
+  g_ptr_array_add (args, NULL);
+  argv = (const char **) args->pdata;
   GPid pid;
   int null_fd = open ("/dev/null", O_WRONLY);
 
@@ -867,7 +884,7 @@ main (int   argc,
     { "seconds", 's', 0, G_OPTION_ARG_INT, &seconds, "Measuring time (default 10)", "S" },
     { "room-size", 0, 0, G_OPTION_ARG_INT, &room_opt, "Players per room (default 60)", "N" },
     { "keepalive", 0, 0, G_OPTION_ARG_STRING, &keepalive, "The server's --keepalive (default 15)", "S" },
-    { "io-threads", 0, 0, G_OPTION_ARG_STRING, &io_threads, "The server's --io-threads (default 0)", "N" },
+    { "io-threads", 0, 0, G_OPTION_ARG_STRING, &io_threads, "The server's --io-threads (default: the server's own)", "N" },
     { "loop", 0, 0, G_OPTION_ARG_STRING, &loop,
       "holds: what each client repeats, hold (hold + release, default) or time (a no-op request)", "WHAT" },
     { "seat-set", 0, 0, G_OPTION_ARG_INT, &seat_set_opt,
