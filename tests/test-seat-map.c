@@ -6,6 +6,7 @@
 
 #include "tg-seat-legend.h"
 #include "tg-seat-map-private.h"
+#include "tg-ui-util.h"
 #include "tg-venue.h"
 
 typedef struct
@@ -427,6 +428,72 @@ test_dark_style (void)
   wait_for_frame ();
 }
 
+/* Every screen names a seat the same way, standing spots included (tg_ui_seat_name). */
+static void
+test_seat_names (void)
+{
+  guint n = tg_venue_get_n_seats (fx.venue), standing = TG_VENUE_NO_SEAT, seated = TG_VENUE_NO_SEAT;
+
+  for (guint i = 0; i < n && (standing == TG_VENUE_NO_SEAT || seated == TG_VENUE_NO_SEAT); i++)
+    {
+      if (tg_venue_get_seat (fx.venue, i)->flags & TG_SEAT_FLAG_STANDING)
+        standing = standing == TG_VENUE_NO_SEAT ? i + 1 : standing;  /* the second spot of its zone */
+      else if (seated == TG_VENUE_NO_SEAT)
+        seated = i;
+    }
+  g_assert_cmpuint (standing, !=, TG_VENUE_NO_SEAT);
+  g_assert_cmpuint (seated, !=, TG_VENUE_NO_SEAT);
+
+  {
+    const TgSeat *seat = tg_venue_get_seat (fx.venue, seated);
+    g_autofree char *expected = g_strdup_printf ("%s, row %s, seat %u",
+                                                 tg_venue_get_section (fx.venue, seat->section)->name,
+                                                 seat->row, seat->number);
+    g_autofree char *name = tg_ui_seat_name (fx.venue, seated);
+    g_autofree char *by_id = tg_ui_seat_name_for_id (fx.venue, seat->id);
+
+    g_assert_cmpstr (name, ==, expected);
+    g_assert_cmpstr (by_id, ==, expected);
+  }
+  {
+    const TgSeat *seat = tg_venue_get_seat (fx.venue, standing);
+    const TgSection *section = tg_venue_get_section (fx.venue, seat->section);
+    g_autofree char *expected = g_strdup_printf ("%s, standing no. %u", section->name,
+                                                 standing - section->first_seat + 1);
+    g_autofree char *name = tg_ui_seat_name_for_id (fx.venue, seat->id);
+
+    g_assert_cmpstr (name, ==, expected);
+  }
+  /* Without the venue (or a seat it lacks), the result's id is all there is. */
+  {
+    g_autofree char *bare = tg_ui_seat_name_for_id (NULL, "F6-20-8");
+    g_autofree char *unknown = tg_ui_seat_name_for_id (fx.venue, "no-such-seat");
+
+    g_assert_cmpstr (bare, ==, "F6-20-8");
+    g_assert_cmpstr (unknown, ==, "no-such-seat");
+  }
+}
+
+/* The legend wraps its grades onto more lines when the window is narrow, rather than asking for
+ * the width of all of them (which clipped the last grade off an 1100-px window). */
+static void
+test_legend_wraps (void)
+{
+  GtkWidget *legend = tg_seat_legend_new ();
+  int min_width, nat_width, one_line, narrow;
+
+  tg_seat_legend_set_venue (TG_SEAT_LEGEND (legend), fx.venue);
+  g_object_ref_sink (legend);
+  gtk_widget_measure (legend, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &nat_width, NULL, NULL);
+  g_test_message ("legend: min width %d, natural %d", min_width, nat_width);
+  g_assert_cmpint (tg_venue_get_n_grades (fx.venue), >=, 4);
+  g_assert_cmpint (min_width, <, nat_width / 2);
+  gtk_widget_measure (legend, GTK_ORIENTATION_VERTICAL, nat_width, NULL, &one_line, NULL, NULL);
+  gtk_widget_measure (legend, GTK_ORIENTATION_VERTICAL, min_width, NULL, &narrow, NULL, NULL);
+  g_assert_cmpint (narrow, >, one_line);
+  g_object_unref (legend);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -470,6 +537,8 @@ main (int   argc,
   g_test_add_func ("/ui/seat-map/live-update", test_live_update);
   g_test_add_func ("/ui/seat-map/snapshot", test_snapshot);
   g_test_add_func ("/ui/seat-map/dark-style", test_dark_style);
+  g_test_add_func ("/ui/seat-map/seat-names", test_seat_names);
+  g_test_add_func ("/ui/seat-map/legend-wraps", test_legend_wraps);
 
   status = g_test_run ();
 

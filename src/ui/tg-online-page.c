@@ -10,6 +10,7 @@
 #include "tg-protocol.h"
 #include "tg-room-dialog.h"
 #include "tg-server.h"
+#include "tg-ui-util.h"
 
 #define DEFAULT_PORT     7788
 #define START_COUNTDOWN  10000   /* ms: the protocol's shortest countdown */
@@ -497,24 +498,10 @@ show_results (TgOnlinePage *self)
           GString *seats = g_string_new (NULL);
           for (guint s = 0; s < result->n_seats; s++)
             {
-              guint index = self->venue != NULL ? tg_venue_find_seat (self->venue, result->seat_ids[s])
-                                                : TG_VENUE_NO_SEAT;
+              g_autofree char *name = tg_ui_seat_name_for_id (self->venue, result->seat_ids[s]);
 
-              /* A seat's name has commas of its own in English ("2층 C구역, row 7, seat 19"). */
-              if (s > 0)
-                g_string_append (seats, " / ");
-              /* By section, row and number as on the result page, not the seat's id ("2C-7-19"). */
-              if (index != TG_VENUE_NO_SEAT)
-                {
-                  const TgSeat *seat = tg_venue_get_seat (self->venue, index);
-
-                  /* Translators: a held seat: section, row, seat number. */
-                  g_string_append_printf (seats, _("%s, row %s, seat %u"),
-                                          tg_venue_get_section (self->venue, seat->section)->name,
-                                          seat->row, seat->number);
-                }
-              else
-                g_string_append (seats, result->seat_ids[s]);
+              /* " / ": a seat's name has commas of its own in English ("2층 C구역, row 7, seat 19"). */
+              g_string_append_printf (seats, "%s%s", s > 0 ? " / " : "", name);
             }
           /* Translators: one player's online result: rank among players, among everyone, seats. */
           subtitle = g_strdup_printf (_("Rank %u among players · %'u overall · %s"),

@@ -7,6 +7,7 @@
 
 #include "tg-match-view-private.h"
 #include "tg-payment-page.h"
+#include "tg-ui-util.h"
 
 struct _TgPaymentPage
 {
@@ -113,10 +114,8 @@ tg_payment_page_refresh (TgPaymentPage *self)
     {
       const TgSeat *seat = tg_venue_get_seat (venue, hold.seats[i]);
       const TgGrade *grade = tg_venue_get_grade (venue, seat->grade);
-      const TgSection *section = tg_venue_get_section (venue, seat->section);
       g_autofree char *price = format_won (grade->price);
-      /* Translators: a held seat: section, row, seat number. */
-      g_autofree char *title = g_strdup_printf (_("%s, row %s, seat %u"), section->name, seat->row, seat->number);
+      g_autofree char *title = tg_ui_seat_name (venue, hold.seats[i]);
       g_autofree char *subtitle = g_strdup_printf ("%s · %s", grade->name, price);
       const char *discounts[] = {
         _("General"),

@@ -71,21 +71,10 @@ tg_result_page_set_result (TgResultPage   *self,
       GString *seats = g_string_new (NULL);
       for (guint i = 0; i < result->n_seats; i++)
         {
-          guint index = venue != NULL ? tg_venue_find_seat (venue, result->seat_ids[i]) : TG_VENUE_NO_SEAT;
+          g_autofree char *name = tg_ui_seat_name_for_id (venue, result->seat_ids[i]);
 
-          if (i > 0)
-            g_string_append (seats, "\n");
-          if (index != TG_VENUE_NO_SEAT)
-            {
-              const TgSeat *seat = tg_venue_get_seat (venue, index);
-
-              /* Translators: a held seat: section, row, seat number. */
-              g_string_append_printf (seats, _("%s, row %s, seat %u"),
-                                      tg_venue_get_section (venue, seat->section)->name, seat->row, seat->number);
-              g_string_append_printf (seats, " (%s)", tg_venue_get_grade (venue, seat->grade)->name);
-            }
-          else
-            g_string_append_printf (seats, "%s (%s)", result->seat_ids[i], result->seat_grades[i]);
+          /* One seat a line, with its grade as the result recorded it. */
+          g_string_append_printf (seats, "%s%s (%s)", i > 0 ? "\n" : "", name, result->seat_grades[i]);
         }
       {
         g_autofree char *text = g_strdup_printf (_("Booked: %s"), seats->str);

@@ -171,6 +171,53 @@ tg_seat_legend_set_property (GObject      *object,
     }
 }
 
+#define GRADE_SPACING 18
+
+/* The flow box wraps; but its natural width is one grade's, so alone it would always stack them.
+ * Its natural width here is all the grades on one line. */
+static void
+tg_seat_legend_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  TgSeatLegend *self = TG_SEAT_LEGEND (widget);
+
+  gtk_widget_measure (self->flow, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      int line = 0;
+
+      for (guint i = 0; i < self->n_labels; i++)
+        {
+          int child;
+
+          gtk_widget_measure (gtk_widget_get_parent (self->labels[i]), GTK_ORIENTATION_HORIZONTAL, -1,
+                              NULL, &child, NULL, NULL);
+          line += child + (i > 0 ? GRADE_SPACING : 0);
+        }
+      *natural = MAX (*natural, line);
+    }
+}
+
+static void
+tg_seat_legend_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  gtk_widget_allocate (TG_SEAT_LEGEND (widget)->flow, width, height, baseline, NULL);
+}
+
+static GtkSizeRequestMode
+tg_seat_legend_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 static void
 tg_seat_legend_class_init (TgSeatLegendClass *klass)
 {
@@ -187,7 +234,9 @@ tg_seat_legend_class_init (TgSeatLegendClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = tg_seat_legend_measure;
+  widget_class->size_allocate = tg_seat_legend_size_allocate;
+  widget_class->get_request_mode = tg_seat_legend_get_request_mode;
   gtk_widget_class_set_css_name (widget_class, "seatlegend");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST);
 }
@@ -197,7 +246,7 @@ tg_seat_legend_init (TgSeatLegend *self)
 {
   self->flow = gtk_flow_box_new ();
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->flow), 18);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->flow), GRADE_SPACING);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->flow), TG_VENUE_MAX_GRADES);
   gtk_widget_set_can_focus (self->flow, FALSE);
   gtk_widget_set_parent (self->flow, GTK_WIDGET (self));

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tg-seat-map-internal.h"
+#include "tg-ui-util.h"
 
 /* Input */
 
@@ -199,19 +200,12 @@ tg_seat_map_describe_seat (TgSeatMap *self,
                            guint      index)
 {
   const TgSeat *seat = &self->seats[index];
-  const TgSection *section = tg_venue_get_section (self->venue, seat->section);
   const TgGrade *grade = tg_venue_get_grade (self->venue, seat->grade);
   g_autofree char *price = format_won (grade->price);
   g_autofree char *place = NULL;
   const char *state = NULL;
 
-  if (seat->flags & TG_SEAT_FLAG_STANDING)
-    /* Translators: standing section, standing ticket number */
-    place = g_strdup_printf (_("%s, standing no. %u"), section->name,
-                             (guint) (index - section->first_seat + 1));
-  else
-    /* Translators: section name, row label, seat number; Korean: "%s %s열 %u번" */
-    place = g_strdup_printf (_("%s, row %s, seat %u"), section->name, seat->row, seat->number);
+  place = tg_ui_seat_name (self->venue, index);
 
   if (self->states[index] != TG_SEAT_AVAILABLE)
     state = _("Taken");

@@ -7,6 +7,7 @@
 #include "tg-seat-legend.h"
 #include "tg-seat-map.h"
 #include "tg-seat-page.h"
+#include "tg-ui-util.h"
 
 struct _TgSeatPage
 {
@@ -40,13 +41,9 @@ update_selection (TgSeatPage *self)
 
   for (guint i = 0; i < self->selected->len; i++)
     {
-      const TgSeat *seat = tg_venue_get_seat (self->venue, g_array_index (self->selected, guint32, i));
+      g_autofree char *name = tg_ui_seat_name (self->venue, g_array_index (self->selected, guint32, i));
 
-      if (i > 0)
-        g_string_append (text, " · ");
-      /* Translators: a held seat: section, row, seat number. */
-      g_string_append_printf (text, _("%s, row %s, seat %u"),
-                              tg_venue_get_section (self->venue, seat->section)->name, seat->row, seat->number);
+      g_string_append_printf (text, "%s%s", i > 0 ? " · " : "", name);
     }
   if (self->selected->len == 0)
     {
@@ -294,7 +291,7 @@ tg_seat_page_init (TgSeatPage *self)
   gtk_box_append (GTK_BOX (top), title);
   self->legend = TG_SEAT_LEGEND (tg_seat_legend_new ());
   gtk_widget_set_hexpand (GTK_WIDGET (self->legend), TRUE);
-  gtk_widget_set_halign (GTK_WIDGET (self->legend), GTK_ALIGN_FILL);
+  gtk_widget_set_halign (GTK_WIDGET (self->legend), GTK_ALIGN_END);
   gtk_widget_set_margin_start (GTK_WIDGET (self->legend), 12);
   gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->legend));
   gtk_box_append (GTK_BOX (box), top);

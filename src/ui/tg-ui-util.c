@@ -48,6 +48,29 @@ tg_ui_format_when (GDateTime *when)
   return g_date_time_format (local, _("%Y-%m-%d %H:%M"));
 }
 
+char *
+tg_ui_seat_name (TgVenue *venue,
+                 guint    index)
+{
+  const TgSeat *seat = tg_venue_get_seat (venue, index);
+  const TgSection *section = tg_venue_get_section (venue, seat->section);
+
+  if (seat->flags & TG_SEAT_FLAG_STANDING)
+    /* Translators: standing section, standing ticket number */
+    return g_strdup_printf (_("%s, standing no. %u"), section->name, (guint) (index - section->first_seat + 1));
+  /* Translators: section name, row label, seat number; Korean: "%s %s열 %u번" */
+  return g_strdup_printf (_("%s, row %s, seat %u"), section->name, seat->row, seat->number);
+}
+
+char *
+tg_ui_seat_name_for_id (TgVenue    *venue,
+                        const char *id)
+{
+  guint index = venue != NULL ? tg_venue_find_seat (venue, id) : TG_VENUE_NO_SEAT;
+
+  return index != TG_VENUE_NO_SEAT ? tg_ui_seat_name (venue, index) : g_strdup (id);
+}
+
 void
 tg_ui_toast (GtkWidget  *widget,
              const char *text)

@@ -4,12 +4,21 @@
 #include <adwaita.h>
 
 #include "tg-history.h"
+#include "tg-venue.h"
 
 G_BEGIN_DECLS
 
 /* Call once GTK is initialised, before any window: works around renderer bugs of the GTK the app
  * runs on (see the comment in tg-ui-util.c). */
 void        tg_ui_apply_font_settings (void);
+
+/* A seat as players read it, translated: "2층 I구역, row 7, seat 23" (Korean "2층 I구역 7열
+ * 23번"), or "스탠딩 A, standing no. 12" in a standing zone. */
+char       *tg_ui_seat_name        (TgVenue      *venue,
+                                    guint         index);
+/* The same for a seat known by its id (a result); the id itself when @venue is NULL or lacks it. */
+char       *tg_ui_seat_name_for_id (TgVenue      *venue,
+                                    const char   *id);
 
 /* "Easy", "Medium", "Hard", translated. */
 const char *tg_ui_difficulty_label (TgDifficulty  difficulty);
