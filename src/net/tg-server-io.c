@@ -80,7 +80,6 @@ struct _TgIoWorker
   GHashTable   *conns;       /* TgConn* → itself, a reference each; worker side */
   GSource      *sweep_source;
   gboolean      quitting;
-  gint64        quit_deadline;
 };
 
 static void worker_handle (TgIoWorker *worker, Item *item);
@@ -476,22 +475,36 @@ on_ws_error (SoupWebsocketConnection *ws,
   g_message ("%s: %s", conn->peer, error->message);
 }
 
+/* Worker side: the connection can still send and be closed. */
+static gboolean
+conn_is_open (TgConn *conn)
+{
+  return conn->ws != NULL && soup_websocket_connection_get_state (conn->ws) == SOUP_WEBSOCKET_STATE_OPEN;
+}
+
 /* Lets go of the SoupWebsocketConnection (closing it if it is still open) and of the worker's
  * reference. */
 static void
 worker_drop (TgIoWorker *worker,
              TgConn     *conn)
 {
-  SoupWebsocketConnection *ws = g_steal_pointer (&conn->ws);
-
-  if (ws != NULL)
+  if (conn->ws != NULL)
     {
-      g_signal_handlers_disconnect_by_data (ws, conn);
-      if (soup_websocket_connection_get_state (ws) == SOUP_WEBSOCKET_STATE_OPEN)
-        soup_websocket_connection_close (ws, SOUP_WEBSOCKET_CLOSE_GOING_AWAY, "server shutting down");
-      g_object_unref (ws);
+      g_signal_handlers_disconnect_by_data (conn->ws, conn);
+      if (conn_is_open (conn))
+        soup_websocket_connection_close (conn->ws, SOUP_WEBSOCKET_CLOSE_GOING_AWAY, "server shutting down");
+      g_clear_object (&conn->ws);
     }
   g_hash_table_remove (worker->conns, conn);
+}
+
+static void
+worker_drop_all (TgIoWorker *worker)
+{
+  g_autoptr(GPtrArray) conns = conns_snapshot (worker->conns);
+
+  for (guint i = 0; i < conns->len; i++)
+    worker_drop (worker, g_ptr_array_index (conns, i));
 }
 
 static void
@@ -549,6 +562,33 @@ on_quit_deadline (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Says goodbye (1001) to everyone and gives the close frames a moment to leave: the loop stops
+ * when the last one has closed, or after SHUTDOWN_FLUSH_US. */
+static void
+worker_quit (TgIoWorker *worker)
+{
+  g_autoptr(GPtrArray) open = conns_snapshot (worker->conns);
+  GSource *source;
+
+  worker->quitting = TRUE;
+  for (guint i = 0; i < open->len; i++)
+    {
+      TgConn *conn = g_ptr_array_index (open, i);
+
+      if (conn_is_open (conn))
+        soup_websocket_connection_close (conn->ws, SOUP_WEBSOCKET_CLOSE_GOING_AWAY, "server shutting down");
+    }
+  if (g_hash_table_size (worker->conns) == 0)
+    {
+      worker->running = FALSE;
+      return;
+    }
+  source = g_timeout_source_new (SHUTDOWN_FLUSH_US / 1000);
+  g_source_set_callback (source, on_quit_deadline, worker, NULL);
+  g_source_attach (source, worker->context);
+  g_source_unref (source);
+}
+
 static void
 worker_handle (TgIoWorker *worker,
                Item       *item)
@@ -558,40 +598,18 @@ worker_handle (TgIoWorker *worker,
   switch (item->kind)
     {
     case ITEM_SEND:
-      if (conn->ws != NULL && soup_websocket_connection_get_state (conn->ws) == SOUP_WEBSOCKET_STATE_OPEN)
+      if (conn_is_open (conn))
         soup_websocket_connection_send_text (conn->ws, item->text);
       break;
     case ITEM_CLOSE:
-      if (conn->ws != NULL && soup_websocket_connection_get_state (conn->ws) == SOUP_WEBSOCKET_STATE_OPEN)
+      if (conn_is_open (conn))
         soup_websocket_connection_close (conn->ws, item->code, item->text);
       break;
     case ITEM_ADOPT:
       worker_adopt (worker, item);
       break;
     case ITEM_QUIT:
-      {
-        /* Say goodbye (1001) to everyone and give the close frames a moment to leave. */
-        g_autoptr(GPtrArray) open = conns_snapshot (worker->conns);
-
-        worker->quitting = TRUE;
-        for (guint i = 0; i < open->len; i++)
-          {
-            TgConn *c = g_ptr_array_index (open, i);
-
-            if (c->ws != NULL && soup_websocket_connection_get_state (c->ws) == SOUP_WEBSOCKET_STATE_OPEN)
-              soup_websocket_connection_close (c->ws, SOUP_WEBSOCKET_CLOSE_GOING_AWAY, "server shutting down");
-          }
-        if (g_hash_table_size (worker->conns) == 0)
-          worker->running = FALSE;
-        else
-          {
-            GSource *source = g_timeout_source_new (SHUTDOWN_FLUSH_US / 1000);
-
-            g_source_set_callback (source, on_quit_deadline, worker, NULL);
-            g_source_attach (source, worker->context);
-            g_source_unref (source);
-          }
-      }
+      worker_quit (worker);
       break;
     case ITEM_MESSAGE:
     case ITEM_BAD_FRAME:
@@ -616,8 +634,7 @@ on_sweep (gpointer user_data)
     {
       TgConn *conn = g_ptr_array_index (conns, i);
 
-      if (conn->ws != NULL && conn->last_seen < limit &&
-          soup_websocket_connection_get_state (conn->ws) == SOUP_WEBSOCKET_STATE_OPEN)
+      if (conn_is_open (conn) && conn->last_seen < limit)
         {
           g_message ("%s: no answer to pings for %u s; closing", conn->peer, silence);
           conn->cause = TG_CLOSE_CAUSE_KEEPALIVE;
@@ -649,14 +666,9 @@ worker_main (gpointer user_data)
         last = g_get_monotonic_time ();
       }
   }
-  /* Whatever did not close in time, and whatever was still queued. */
+  /* Whatever was still queued, and whatever did not close in time. */
   on_outbox (worker);
-  {
-    g_autoptr(GPtrArray) conns = conns_snapshot (worker->conns);
-
-    for (guint i = 0; i < conns->len; i++)
-      worker_drop (worker, g_ptr_array_index (conns, i));
-  }
+  worker_drop_all (worker);
   /* Let libsoup finish what the closes started before the context goes. */
   while (g_main_context_iteration (worker->context, FALSE))
     ;
@@ -705,12 +717,7 @@ worker_free (TgIoWorker *worker)
       g_thread_join (worker->thread);
     }
   else
-    {
-      g_autoptr(GPtrArray) conns = conns_snapshot (worker->conns);
-
-      for (guint i = 0; i < conns->len; i++)
-        worker_drop (worker, g_ptr_array_index (conns, i));
-    }
+    worker_drop_all (worker);
   if (worker->sweep_source != NULL)
     {
       g_source_destroy (worker->sweep_source);
