@@ -20,6 +20,7 @@
 #include "tg-seat-map-private.h"
 #include "tg-setup-page.h"
 #include "tg-stats-view.h"
+#include "tg-ui-util.h"
 #include "tg-window.h"
 #include "ui-test-util.h"
 
@@ -348,9 +349,12 @@ test_whole_match (Fixture       *fx,
     const char *outcome = gtk_label_get_text (tg_result_page_get_title_label (tg_match_view_get_result_page (fx->view)));
     TgVenue *venue = tg_session_get_venue (session (fx));
     const TgSeat *seat = tg_venue_get_seat (venue, tg_venue_find_seat (venue, result->seat_ids[0]));
-    /* As the result page writes it, in whatever language the test runs. */
-    g_autofree char *first = g_strdup_printf (_("%s, row %s, seat %u"), tg_venue_get_section (venue, seat->section)->name,
-                                              seat->row, seat->number);
+    /* As every screen names a seat, in whatever language the test runs, with the venue's name of
+     * its grade ("A석", not the result's "A"). */
+    g_autofree char *name = tg_ui_seat_name (venue, tg_venue_find_seat (venue, result->seat_ids[0]));
+    g_autofree char *first = g_strdup_printf ("%s (%s)", name, tg_venue_get_grade (venue, seat->grade)->name);
+
+    g_assert_cmpstr (tg_venue_get_grade (venue, seat->grade)->name, !=, result->seat_grades[0]);
 
     g_test_message ("outcome: %s", outcome);
     g_assert_nonnull (strstr (outcome, first));

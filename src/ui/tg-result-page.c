@@ -71,10 +71,16 @@ tg_result_page_set_result (TgResultPage   *self,
       GString *seats = g_string_new (NULL);
       for (guint i = 0; i < result->n_seats; i++)
         {
-          g_autofree char *name = tg_ui_seat_name_for_id (venue, result->seat_ids[i]);
+          guint index = venue != NULL ? tg_venue_find_seat (venue, result->seat_ids[i]) : TG_VENUE_NO_SEAT;
+          g_autofree char *name = index != TG_VENUE_NO_SEAT ? tg_ui_seat_name (venue, index)
+                                                            : g_strdup (result->seat_ids[i]);
+          /* The venue's name of the grade ("R석"), else the grade the result recorded ("R"). */
+          const char *grade_name = index != TG_VENUE_NO_SEAT
+                              ? tg_venue_get_grade (venue, tg_venue_get_seat (venue, index)->grade)->name
+                              : result->seat_grades[i];
 
-          /* One seat a line, with its grade as the result recorded it. */
-          g_string_append_printf (seats, "%s%s (%s)", i > 0 ? "\n" : "", name, result->seat_grades[i]);
+          /* One seat a line. */
+          g_string_append_printf (seats, "%s%s (%s)", i > 0 ? "\n" : "", name, grade_name);
         }
       {
         g_autofree char *text = g_strdup_printf (_("Booked: %s"), seats->str);
