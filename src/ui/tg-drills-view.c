@@ -254,12 +254,7 @@ static void
 on_page_message (TgDrillsView *self,
                  const char   *message)
 {
-  AdwToast *toast = adw_toast_new (message);
-
-  if (self->page_toast != NULL)
-    adw_toast_dismiss (self->page_toast);
-  g_set_weak_pointer (&self->page_toast, toast);
-  adw_toast_overlay_add_toast (self->toasts, toast);
+  tg_ui_replace_toast (self->toasts, &self->page_toast, message);
 }
 
 void

@@ -10,6 +10,7 @@
 
 #include "tg-captcha-page.h"
 #include "tg-match-view.h"
+#include "tg-ui-util.h"
 #include "tg-match-view-private.h"
 #include "tg-payment-page.h"
 #include "tg-result-page.h"
@@ -69,15 +70,7 @@ static void
 toast (TgMatchView *self,
        const char  *text)
 {
-  AdwToast *t = adw_toast_new (text);
-
-  /* Under time pressure only the latest message matters: it replaces the one showing. */
-  if (self->toast != NULL)
-    adw_toast_dismiss (self->toast);
-  g_set_weak_pointer (&self->toast, t);
-  adw_toast_set_timeout (t, 2);
-  adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toasts, t);
+  tg_ui_replace_toast (self->toasts, &self->toast, text);
 }
 
 /* ---- open-time click ---- */

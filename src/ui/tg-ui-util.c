@@ -48,6 +48,21 @@ tg_ui_format_when (GDateTime *when)
   return g_date_time_format (local, _("%Y-%m-%d %H:%M"));
 }
 
+void
+tg_ui_replace_toast (AdwToastOverlay  *overlay,
+                     AdwToast        **showing,
+                     const char       *text)
+{
+  AdwToast *toast = adw_toast_new (text);
+
+  if (*showing != NULL)
+    adw_toast_dismiss (*showing);
+  g_set_weak_pointer (showing, toast);
+  adw_toast_set_timeout (toast, 2);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (overlay, toast);
+}
+
 char *
 tg_ui_seat_name (TgVenue *venue,
                  guint    index)

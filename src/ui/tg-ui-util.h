@@ -32,6 +32,13 @@ char       *tg_ui_format_when      (GDateTime    *when);
 void        tg_ui_toast            (GtkWidget    *widget,
                                     const char   *text);
 
+/* A race's message: shows @text in @overlay for 2 s in place of *@showing (dismissed), and
+ * points the weak pointer *@showing at it (the caller clears it with g_clear_weak_pointer()).
+ * Under time pressure only the latest message matters. */
+void        tg_ui_replace_toast    (AdwToastOverlay *overlay,
+                                    AdwToast       **showing,
+                                    const char      *text);
+
 typedef void (*TgUiSaveFunc) (GtkWidget *widget,
                               GFile     *file,
                               gpointer   user_data);
