@@ -54,6 +54,13 @@ test_http (void)
   metrics = test_http_get (server, "/metrics", &status);
   g_assert_cmpuint (status, ==, 200);
   g_assert_nonnull (strstr (metrics, "\ntickget_connections 1\n"));
+  /* meson runs this test with and without I/O threads: the server really started them. */
+  {
+    const char *threads = g_getenv ("TICKGET_TEST_IO_THREADS");
+    g_autofree char *line = g_strdup_printf ("\ntickget_io_threads %s\n", threads != NULL ? threads : "0");
+
+    g_assert_nonnull (strstr (metrics, line));
+  }
   g_assert_nonnull (strstr (metrics, "\ntickget_rooms 1\n"));
   g_assert_nonnull (strstr (metrics, "# TYPE tickget_request_duration_seconds histogram"));
   g_assert_nonnull (strstr (metrics, "tickget_request_duration_seconds_bucket{le=\"+Inf\"}"));

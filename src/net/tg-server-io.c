@@ -786,6 +786,16 @@ tg_server_io_start (TgServer  *self,
   return TRUE;
 }
 
+guint
+tg_server_io_get_n_threads (TgServer *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->n_workers; i++)
+    n += self->workers[i]->thread != NULL;
+  return n;
+}
+
 void
 tg_server_io_stop (TgServer *self)
 {

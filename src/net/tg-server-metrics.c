@@ -83,6 +83,8 @@ tg_metrics_render (TgServer *server)
   holds = m->holds_ok;
 
   gauge (out, "tickget_connections", "Open WebSocket connections.", g_hash_table_size (server->conns));
+  gauge (out, "tickget_io_threads", "Threads reading and writing the connections (0: the main thread).",
+         tg_server_io_get_n_threads (server));
   counter (out, "tickget_connections_total", "WebSocket connections accepted.", m->connections_total);
   counter (out, "tickget_connections_rejected_total", "Connections refused (server full).",
            m->connections_rejected);

@@ -178,6 +178,8 @@ struct _TgServer
 /* tg-server-io.c: connections and their I/O workers */
 gboolean  tg_server_io_start        (TgServer        *self,
                                      GError         **error);
+/* I/O workers running on threads of their own (0: the connections are on the game thread). */
+guint     tg_server_io_get_n_threads (TgServer       *self);
 /* Closes every connection (1001) and stops the workers' threads. */
 void      tg_server_io_stop         (TgServer        *self);
 /* The WebSocket endpoint's handler: the handshake, then the connection goes to a worker. */
