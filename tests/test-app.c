@@ -255,6 +255,7 @@ pick_and_hold (Fixture *fx,
   }
   iterate ();
   g_assert_cmpint (state (fx), ==, TG_MATCH_STATE_SEATS);
+  g_assert_nonnull (tg_match_view_get_toast (fx->view));   /* 이선좌 */
   if (screenshots)
     save_screenshot (fx, "6-iseonjwa");
 
@@ -303,6 +304,8 @@ pick_and_hold (Fixture *fx,
   iterate ();
   g_assert_cmpint (state (fx), ==, TG_MATCH_STATE_PAYMENT);
   g_assert_cmpstr (tg_match_view_get_page_name (fx->view), ==, "payment");
+  /* The seat page's messages do not follow the player to the payment page. */
+  g_assert_null (tg_match_view_get_toast (fx->view));
   g_assert_cmpint (tg_session_get_seat_state (session (fx), picked), ==, TG_SEAT_HELD);
 }
 

@@ -11,6 +11,8 @@
 G_BEGIN_DECLS
 
 GtkWidget     *tg_match_view_get_book_button  (TgMatchView *self);
+/* The message showing (이선좌, a wrong code…), or NULL once it is gone. */
+AdwToast      *tg_match_view_get_toast        (TgMatchView *self);
 /* The button of date/회차 @index, or NULL. */
 GtkWidget     *tg_match_view_get_date_button  (TgMatchView *self,
                                                guint        index);

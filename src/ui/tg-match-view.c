@@ -611,6 +611,13 @@ tg_match_view_get_captcha_audio (TgMatchView *self)
   return tg_captcha_page_get_audio (self->captcha_page);
 }
 
+AdwToast *
+tg_match_view_get_toast (TgMatchView *self)
+{
+  g_return_val_if_fail (TG_IS_MATCH_VIEW (self), NULL);
+  return self->toast;
+}
+
 GtkWidget *
 tg_match_view_get_book_button (TgMatchView *self)
 {
