@@ -308,7 +308,11 @@ test_room_and_match (Fixture       *fx,
     while (!past_click (fx))
       {
         if (g_get_monotonic_time () > deadline)
-          g_error ("timed out waiting for the queue");
+          g_error ("timed out waiting for the queue: state %d, 예매하기 %s, server says open in %" G_GINT64_FORMAT " ms",
+                   state (fx),
+                   gtk_widget_get_visible (tg_match_view_get_book_button (fx->view)) ? "shown" : "hidden",
+                   tg_session_get_open_time (tg_match_view_get_session (fx->view)) -
+                   tg_session_now (tg_match_view_get_session (fx->view)));
         if (state (fx) == TG_MATCH_STATE_OPEN)
           g_signal_emit_by_name (tg_match_view_get_date_button (fx->view, s->open_date), "clicked");
         /* The local estimate of the server clock may open a hair early: "not open" is counted
