@@ -114,6 +114,25 @@ test_human (void)
   g_assert_cmpint (json_object_get_int_member (mistakes, "captcha_wrong"), ==, 1);
 }
 
+/* An early click that a pre-queue takes puts the player in line: they go on at the open. */
+static void
+test_human_prequeue (void)
+{
+  const char * const args[] = { "--bots", "300", "--venue", "small", "--prequeue", "--json",
+                                "--human", "early=2", NULL };
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *human;
+
+  run_sim (&run, args);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, NULL));
+  human = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "human");
+  g_assert_true (json_object_get_boolean_member (human, "success"));
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (human, "mistakes"), "early_clicks"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (human, "first_queue_position"), >=, 1);
+}
+
 static void
 test_text_output (void)
 {
@@ -190,6 +209,7 @@ main (int   argc,
 
   g_test_add_func ("/sim/json-contract", test_json_contract);
   g_test_add_func ("/sim/human", test_human);
+  g_test_add_func ("/sim/human-prequeue", test_human_prequeue);
   g_test_add_func ("/sim/text-output", test_text_output);
   g_test_add_func ("/sim/bad-arguments", test_bad_arguments);
   g_test_add_func ("/sim/broken-file", test_broken_file);

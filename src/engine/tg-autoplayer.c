@@ -230,6 +230,12 @@ click_at_open (gpointer user_data)
   self->timer = 0;
   if (tg_match_get_state (self->match, self->participant) != TG_MATCH_STATE_OPEN)
     return;
+  if (self->booked)
+    {
+      /* Already in line from the pre-queue: on to the date. */
+      schedule (self, self->script.date_ms);
+      return;
+    }
   self->booked = TRUE;
   if (!tg_match_click_book (self->match, self->participant, NULL))
     self->booked = FALSE;
@@ -243,7 +249,13 @@ early_click (gpointer user_data)
   TgAutoplayer *self = user_data;
 
   self->early_timer = 0;
-  tg_match_click_book (self->match, self->participant, NULL);
+  if (tg_match_click_book (self->match, self->participant, NULL))
+    {
+      /* A pre-queue takes the early click: the player is in line and stops clicking. */
+      self->booked = TRUE;
+      self->early_left = 0;
+      return;
+    }
   if (--self->early_left > 0)
     self->early_timer = tg_clock_add_timer (self->clock, tg_clock_now (self->clock) + 100 * TG_USEC_PER_MSEC,
                                             early_click, self, NULL);
