@@ -339,7 +339,7 @@ tg_seat_prefs_pick (TgSeatPrefs *self,
                     guint        want,
                     guint32     *out_seats)
 {
-  guint available, k;
+  guint available, window;
 
   g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (skill < TG_N_BOT_SKILLS, 0);
@@ -348,9 +348,12 @@ tg_seat_prefs_pick (TgSeatPrefs *self,
   available = fenwick_total (self->avail[skill], self->n_seats);
   if (available == 0)
     return 0;
-  k = tg_rng_below (rng, pick_window[skill]);   /* not inside MIN(): it would draw twice */
-  k = MIN (k, available - 1);
-  return extend_block (self, self->order[skill][fenwick_find (self->avail[skill], self->n_seats, self->log2, k)],
+  /* Near the end fewer seats are left than the window: spread over those, or every bot would
+   * click the last one. */
+  window = MIN (pick_window[skill], available);
+  return extend_block (self,
+                       self->order[skill][fenwick_find (self->avail[skill], self->n_seats, self->log2,
+                                                        tg_rng_below (rng, window))],
                        want, out_seats);
 }
 

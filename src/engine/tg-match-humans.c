@@ -170,14 +170,6 @@ tg_match_choose_date (TgMatch  *self,
 
   now = tg_clock_now (self->clock);
   human->t_date = now;
-  if (human->first_position == 0 && human->in_queue)
-    {
-      /* Pre-queue members learn their place at open. */
-      TgQueueStatus status;
-      tg_queue_status (self->queue, human->ticket, &status);
-      human->first_position = status.position;
-      human->total_at_join = status.total;
-    }
   if (human->admitted)
     tg_match_human_start_captcha (self, human, now);
   else

@@ -29,6 +29,7 @@ typedef enum
   BOT_HELD,        /* next event: pay, cancel or abandon */
   BOT_DONE,
   BOT_FAILED,
+  BOT_CANCELLED,   /* held, then let the seats go on purpose (취소표) */
 } BotState;
 
 typedef enum
@@ -108,6 +109,7 @@ struct _TgMatch
   guint            bots_active;
   guint            bots_done;
   guint            bots_failed[TG_FAIL_PAYMENT + 1];
+  guint            bots_cancelled;
   guint            bot_conflicts;
   guint            bots_won_after_conflict;
 

@@ -17,9 +17,10 @@ bot_stage_ms (const Bot *bot,
   switch (stage)
     {
     case TG_STAGE_REACTION:
-      return bot->t_arrive == NO_TIME ? -1 : MAX (0, bot->t_arrive);
+      /* Early birds of a pre-queue did not react to the open at all: they are left out. */
+      return bot->t_arrive == NO_TIME || bot->t_arrive < 0 ? -1 : bot->t_arrive;
     case TG_STAGE_DATE:
-      return bot->t_arrive == NO_TIME ? -1 : (gint64) bot->t_date - bot->t_arrive;
+      return bot->t_arrive == NO_TIME ? -1 : (gint64) bot->t_date - MAX (0, bot->t_arrive);
     case TG_STAGE_QUEUE:
       return bot->t_admit == NO_TIME ? -1 : (gint64) bot->t_admit - MAX (0, bot->t_arrive);
     case TG_STAGE_CAPTCHA:
@@ -249,6 +250,13 @@ tg_match_get_n_bots_failed (TgMatch      *self,
   g_return_val_if_fail (TG_IS_MATCH (self), 0);
   g_return_val_if_fail (reason <= TG_FAIL_PAYMENT, 0);
   return self->bots_failed[reason];
+}
+
+guint
+tg_match_get_n_bots_cancelled (TgMatch *self)
+{
+  g_return_val_if_fail (TG_IS_MATCH (self), 0);
+  return self->bots_cancelled;
 }
 
 void

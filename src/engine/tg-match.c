@@ -81,7 +81,8 @@ tg_match_settings_validate (const TgMatchSettings *s,
     INVALID (_("There must be between 1 and %u dates"), TG_MATCH_MAX_DATES);
   if (s->open_date >= s->n_dates)
     INVALID (_("The date on sale must be one of the %u dates"), s->n_dates);
-  if (s->bot_cancel_percent + s->bot_abandon_percent > 100)
+  if (s->bot_cancel_percent > 100 || s->bot_abandon_percent > 100 ||
+      s->bot_cancel_percent + s->bot_abandon_percent > 100)
     INVALID (_("Bots that cancel and bots that abandon payment cannot exceed 100%%"));
   if (s->venue != NULL && !TG_IS_VENUE (s->venue))
     INVALID (_("The venue is not valid"));
@@ -278,6 +279,8 @@ bot_finish (TgMatch      *self,
   self->bots_active--;
   if (state == BOT_DONE)
     self->bots_done++;
+  else if (state == BOT_CANCELLED)
+    self->bots_cancelled++;
   else
     self->bots_failed[reason]++;
 }
@@ -294,10 +297,11 @@ bot_look_for_seats (TgMatch *self,
 
   if (n == 0)
     {
-      /* Nothing to click: wait for 취소표 a while, then give up. */
+      /* Nothing to click: wait for 취소표 a while, then give up. (Sold out is only when every
+       * seat is sold: here some are still held by others and may come back.) */
       if (++bot->tries > BOT_MAX_TRIES)
         {
-          bot_finish (self, bot, BOT_FAILED, TG_FAIL_SOLD_OUT);
+          bot_finish (self, bot, BOT_FAILED, TG_FAIL_GAVE_UP);
           return;
         }
       bot->state = BOT_NO_SEAT;
@@ -320,7 +324,7 @@ bot_try_hold (TgMatch *self,
               gint64   now)
 {
   guint32 seats[TG_LEDGER_MAX_SEATS_PER_HOLD];
-  guint32 hold;
+  guint32 hold, fate;
 
   for (guint i = 0; i < bot->n_block; i++)
     seats[i] = bot->block + i;
@@ -341,23 +345,26 @@ bot_try_hold (TgMatch *self,
     }
 
   tg_match_seats_taken (self, seats, bot->n_block);
+  /* A bot's hold runs out like anyone's, if the TTL is shorter than its way to payment. */
+  tg_match_arm_expiry (self);
   bot->hold = hold;
   bot->t_hold = ms_since_open (self, now);
   if (bot->tries > 0)
     self->bots_won_after_conflict++;
   bot->state = BOT_HELD;
 
-  if (tg_rng_percent (&self->bot_rng, self->settings.bot_cancel_percent))
+  /* One draw for the fate, so the shares are exactly the settings' (cancel + abandon ≤ 100). */
+  fate = tg_rng_below (&self->bot_rng, 100);
+  if (fate < self->settings.bot_cancel_percent)
     {
       bot->fate = FATE_CANCEL;
-      heap_push (self, now + (5 + (gint64) tg_rng_below (&self->bot_rng, 6)) * TG_USEC_PER_SEC, index);
+      heap_push (self, now + 5 * TG_USEC_PER_SEC + (gint64) tg_rng_below (&self->bot_rng, 5001) * TG_USEC_PER_MSEC,
+                 index);
     }
   else
     {
-      guint abandon = self->settings.bot_cancel_percent >= 100 ? 0 :
-        (self->settings.bot_abandon_percent * 100) / (100 - self->settings.bot_cancel_percent);
-
-      bot->fate = tg_rng_percent (&self->bot_rng, abandon) ? FATE_ABANDON : FATE_PAY;
+      bot->fate = fate < self->settings.bot_cancel_percent + self->settings.bot_abandon_percent ?
+                  FATE_ABANDON : FATE_PAY;
       heap_push (self, now + tg_bot_draw_delay (&self->bot_rng, bot->skill, TG_BOT_DELAY_PAYMENT), index);
     }
 }
@@ -414,7 +421,9 @@ bot_run (TgMatch *self,
     {
     case BOT_ARRIVING:
       bot->t_arrive = ms_since_open (self, now);
-      bot->t_date = ms_since_open (self, now + tg_bot_draw_delay (&self->bot_rng, bot->skill, TG_BOT_DELAY_DATE));
+      /* The dates can only be clicked once the sale is open, by an early bird too. */
+      bot->t_date = ms_since_open (self, MAX (now, self->open_at) +
+                                         tg_bot_draw_delay (&self->bot_rng, bot->skill, TG_BOT_DELAY_DATE));
       if (now < self->open_at)
         bot->ticket = tg_queue_join_prequeue (self->queue, index, now);
       else
@@ -451,13 +460,17 @@ bot_run (TgMatch *self,
       else
         {
           tg_match_drop_hold (self, &bot->hold);
-          bot_finish (self, bot, BOT_FAILED, bot->fate == FATE_CANCEL ? TG_FAIL_GAVE_UP : TG_FAIL_PAYMENT);
+          if (bot->fate == FATE_CANCEL)
+            bot_finish (self, bot, BOT_CANCELLED, TG_FAIL_GAVE_UP);
+          else
+            bot_finish (self, bot, BOT_FAILED, TG_FAIL_PAYMENT);
         }
       break;
 
     case BOT_QUEUED:
     case BOT_DONE:
     case BOT_FAILED:
+    case BOT_CANCELLED:
     default:
       break;
     }
@@ -697,6 +710,15 @@ on_open (gpointer user_data)
     {
       Human *human = g_ptr_array_index (self->humans, i);
 
+      /* The pre-queue was shuffled: its members learn their place now, before any admission. */
+      if (human->in_queue && human->first_position == 0)
+        {
+          TgQueueStatus status;
+
+          tg_queue_status (self->queue, human->ticket, &status);
+          human->first_position = status.position;
+          human->total_at_join = status.total;
+        }
       if (human->state == TG_MATCH_STATE_WAITING)
         {
           human->state = TG_MATCH_STATE_OPEN;

@@ -238,6 +238,8 @@ void            tg_match_count_bots_by_skill (TgMatch   *self,
                                               guint     *counts);
 guint           tg_match_get_n_bots_failed  (TgMatch    *self,
                                              TgFailReason reason);
+/* Bots that held seats and cancelled them on purpose (취소표); not counted as failed. */
+guint           tg_match_get_n_bots_cancelled (TgMatch  *self);
 /* Seats sold per grade index (tg_venue_get_n_grades() entries). */
 void            tg_match_count_sold_by_grade (TgMatch   *self,
                                               guint     *counts);

@@ -12,6 +12,10 @@
 #include "tg-bots.h"
 #include "tg-sim.h"
 
+/* Simulated time after the open at which a match that has not ended is called a bug (the longest
+ * rules: a 1-hour countdown, a 1-hour hold, bots that give up after 20 tries). */
+#define SIM_LIMIT_USEC (6 * 3600 * TG_USEC_PER_SEC)
+
 static void
 add_stage_stats (JsonBuilder        *builder,
                  const TgStageStats *stats)
@@ -186,6 +190,8 @@ build_report (TgMatch        *match,
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "booked");
   json_builder_add_int_value (builder, tg_match_get_n_bots_done (match));
+  json_builder_set_member_name (builder, "cancelled");
+  json_builder_add_int_value (builder, tg_match_get_n_bots_cancelled (match));
   json_builder_set_member_name (builder, "failed");
   json_builder_begin_object (builder);
   for (TgFailReason r = TG_FAIL_SOLD_OUT; r <= TG_FAIL_PAYMENT; r++)
@@ -223,8 +229,9 @@ format_text (TgMatch        *match,
 {
   GString *out = g_string_new (NULL);
   const TgMatchSettings *settings = tg_match_get_settings (match);
-  TgVenue *venue = tg_match_get_venue (match);
   gint64 sell_out = tg_match_get_sell_out_time (match);
+  guint n_failed = 0;
+  TgVenue *venue = tg_match_get_venue (match);
 
   g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT, settings->seed);
 
@@ -237,7 +244,11 @@ format_text (TgMatch        *match,
   else
     g_string_append (out, _("Not sold out"));
   g_string_append_c (out, '\n');
-  g_string_append_printf (out, _("Bots: %u booked"), tg_match_get_n_bots_done (match));
+  for (TgFailReason r = TG_FAIL_SOLD_OUT; r <= TG_FAIL_PAYMENT; r++)
+    n_failed += tg_match_get_n_bots_failed (match, r);
+  /* Translators: bots that bought seats, that held seats and cancelled them (취소표), that failed. */
+  g_string_append_printf (out, _("Bots: %u booked, %u cancelled, %u failed"), tg_match_get_n_bots_done (match),
+                          tg_match_get_n_bots_cancelled (match), n_failed);
   g_string_append_c (out, '\n');
 
   for (guint s = 0; s < TG_N_STAGES; s++)
@@ -285,8 +296,18 @@ tg_sim_run (const TgSimOptions *options,
     }
 
   while (!tg_match_is_finished (match))
-    if (!tg_manual_clock_step (TG_MANUAL_CLOCK (clock)))
-      break;
+    {
+      if (!tg_manual_clock_step (TG_MANUAL_CLOCK (clock)))
+        break;
+      /* Every rule ends a match long before this; a match that does not is a bug, not a hang. */
+      if (tg_clock_now (clock) - tg_match_get_open_time (match) > SIM_LIMIT_USEC)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                       _("The match had not ended %d hours after the open; stopped"),
+                       (int) (SIM_LIMIT_USEC / (3600 * TG_USEC_PER_SEC)));
+          return NULL;
+        }
+    }
 
   if (options->with_human)
     result = tg_match_get_result (match, human);
