@@ -105,6 +105,7 @@ test_settings_invalid (void)
     { 4, 0 }, { 4, 9 },           /* n_dates */
     { 5, 4 },                     /* open_date beyond n_dates */
     { 6, 60 },                    /* cancel + abandon > 100 */
+    { 9, G_MAXUINT },             /* cancel + abandon wrapping round to a small sum */
     { 7, -5 },                    /* admission rate */
     { 8, 1 },                     /* captcha ttl */
   };
@@ -126,6 +127,7 @@ test_settings_invalid (void)
         case 6: s.bot_cancel_percent = (guint) bad[i].value; s.bot_abandon_percent = 50; break;
         case 7: s.admission_rate = (double) bad[i].value; break;
         case 8: s.captcha_ttl = bad[i].value; break;
+        case 9: s.bot_cancel_percent = (guint) bad[i].value; s.bot_abandon_percent = 1; break;
         default: g_assert_not_reached ();
         }
       match = tg_match_new (&s, clock, &error);
