@@ -133,6 +133,27 @@ test_human_prequeue (void)
   g_assert_cmpint (json_object_get_int_member (human, "first_queue_position"), >=, 1);
 }
 
+/* A seat map from a file plays like a preset. */
+static void
+test_venue_file (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "venue", "mini.svg", NULL);
+  const char * const args[] = { "--bots", "50", "--venue", path, "--json", NULL };
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root, *venue;
+
+  run_sim (&run, args);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  venue = json_object_get_object_member (root, "venue");
+  g_assert_cmpstr (json_object_get_string_member (venue, "name"), ==, "작은 무대");
+  g_assert_cmpint (json_object_get_int_member (venue, "seats"), ==, 15);
+  g_assert_true (json_object_get_boolean_member (root, "sold_out"));
+  g_assert_cmpint (json_object_get_int_member (root, "seats_sold"), ==, 15);
+}
+
 static void
 test_text_output (void)
 {
@@ -171,6 +192,10 @@ test_bad_arguments (void)
     { "--seed", "x", NULL },
     { "--human", "reaction=fast", NULL },
     { "--human", "teleport=1", NULL },
+    { "--human", "reaction=-1", NULL },
+    /* Always too late for the code: new codes for ever. */
+    { "--human", "captcha=600000", NULL },
+    { "--seats", "0", NULL },
     { "--no-such-option", NULL },
     { "stray", NULL },
   };
@@ -210,6 +235,7 @@ main (int   argc,
   g_test_add_func ("/sim/json-contract", test_json_contract);
   g_test_add_func ("/sim/human", test_human);
   g_test_add_func ("/sim/human-prequeue", test_human_prequeue);
+  g_test_add_func ("/sim/venue-file", test_venue_file);
   g_test_add_func ("/sim/text-output", test_text_output);
   g_test_add_func ("/sim/bad-arguments", test_bad_arguments);
   g_test_add_func ("/sim/broken-file", test_broken_file);

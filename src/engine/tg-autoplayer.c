@@ -61,10 +61,11 @@ tg_autoplay_script_parse (const char        *spec,
           return FALSE;
         }
       value = g_ascii_strtoll (kv[1], &end, 10);
-      if (*end != '\0' || value < -1 || value > 3600 * 1000)
+      /* payment=-1: the player never pays and the hold runs out. */
+      if (*end != '\0' || value > 3600 * 1000 || (value < 0 && !(value == -1 && g_str_equal (kv[0], "payment"))))
         {
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       _("“%s” needs a whole number between 0 and 3600000"), pairs[i]);
+                       _("“%s” needs a whole number between 0 and 3600000 (payment=-1: never pay)"), pairs[i]);
           return FALSE;
         }
 

@@ -13,18 +13,20 @@
 static gboolean
 parse_uint (const char *name,
             const char *value,
+            guint64     min,
             guint64     max,
             guint64    *out,
             GError    **error)
 {
+  g_autofree char *min_text = g_strdup_printf ("%" G_GUINT64_FORMAT, min);
   g_autofree char *max_text = g_strdup_printf ("%" G_GUINT64_FORMAT, max);
   guint64 v;
 
-  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 0, max, &v, NULL))
+  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, min, max, &v, NULL))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("%s needs a whole number between 0 and %s, not “%s”"),
-                   name, max_text, value != NULL ? value : "");
+                   _("%s needs a whole number between %s and %s, not “%s”"),
+                   name, min_text, max_text, value != NULL ? value : "");
       return FALSE;
     }
   *out = v;
@@ -34,8 +36,8 @@ parse_uint (const char *name,
 static int
 fail (const char *message)
 {
-  /* One line, whatever the message holds. */
-  g_autofree char *line = g_strdelimit (g_strdup (message), "\n\r", ' ');
+  /* One line of valid UTF-8, whatever the message holds (it may quote a broken file). */
+  g_autofree char *line = g_strdelimit (g_utf8_make_valid (message, -1), "\n\r", ' ');
   fprintf (stderr, "tickget-sim: %s\n", line);
   return 2;
 }
@@ -55,7 +57,7 @@ main (int   argc,
   GOptionEntry entries[] = {
     { "bots", 'b', 0, G_OPTION_ARG_STRING, &bots, N_("Number of bots (0–1000000, default 10000)"), "N" },
     { "difficulty", 'd', 0, G_OPTION_ARG_STRING, &difficulty, N_("easy, medium or hard (default medium)"), "LEVEL" },
-    { "venue", 'v', 0, G_OPTION_ARG_STRING, &venue, N_("small, medium, large or a seat-map SVG file (default large)"), "VENUE" },
+    { "venue", 'v', 0, G_OPTION_ARG_FILENAME, &venue, N_("small, medium, large or a seat-map SVG file (default large)"), "VENUE" },
     { "seed", 's', 0, G_OPTION_ARG_STRING, &seed, N_("Random seed (default 1)"), "N" },
     { "seats", 0, 0, G_OPTION_ARG_STRING, &seats, N_("Seats per booking, 1–4 (default 2)"), "N" },
     { "rate", 0, 0, G_OPTION_ARG_STRING, &rate, N_("Queue admissions per second (default: automatic)"), "N" },
@@ -86,23 +88,23 @@ main (int   argc,
   options.json = json;
   options.match.prequeue = prequeue;
 
-  if (bots != NULL && !parse_uint ("--bots", bots, TG_MATCH_MAX_BOTS, &v, &error))
+  if (bots != NULL && !parse_uint ("--bots", bots, 0, TG_MATCH_MAX_BOTS, &v, &error))
     return fail (error->message);
   if (bots != NULL)
     options.match.n_bots = (guint) v;
-  if (seed != NULL && !parse_uint ("--seed", seed, G_MAXINT64, &v, &error))
+  if (seed != NULL && !parse_uint ("--seed", seed, 0, G_MAXINT64, &v, &error))
     return fail (error->message);
   if (seed != NULL)
     options.match.seed = v;
-  if (seats != NULL && !parse_uint ("--seats", seats, 4, &v, &error))
+  if (seats != NULL && !parse_uint ("--seats", seats, 1, 4, &v, &error))
     return fail (error->message);
   if (seats != NULL)
     options.match.seats_per_booking = (guint) v;
-  if (rate != NULL && !parse_uint ("--rate", rate, 1000000, &v, &error))
+  if (rate != NULL && !parse_uint ("--rate", rate, 0, 1000000, &v, &error))
     return fail (error->message);
   if (rate != NULL)
     options.match.admission_rate = (double) v;
-  if (countdown != NULL && !parse_uint ("--countdown", countdown, 3600, &v, &error))
+  if (countdown != NULL && !parse_uint ("--countdown", countdown, 0, 3600, &v, &error))
     return fail (error->message);
   if (countdown != NULL)
     options.match.countdown = (gint64) v * G_USEC_PER_SEC;
