@@ -59,6 +59,14 @@ tg_seat_map_grid_row (TgSeatMap *self,
   return (guint) CLAMP (floor (y / GRID_CELL), 0, self->grid_rows - 1);
 }
 
+static guint
+grid_span (double size)
+{
+  if (!isfinite (size) || size <= 0)
+    return 1;
+  return (guint) MIN (ceil (size / GRID_CELL), GRID_MAX_SPAN) + 1;
+}
+
 static void
 grid_build (TgSeatMap *self)
 {
@@ -66,8 +74,9 @@ grid_build (TgSeatMap *self)
   guint32 *fill;
 
   grid_clear (self);
-  self->grid_cols = (guint) ceil (self->map_width / GRID_CELL) + 1;
-  self->grid_rows = (guint) ceil (self->map_height / GRID_CELL) + 1;
+  /* The loader bounds a map's size; this bound only keeps a bad size from becoming a huge grid. */
+  self->grid_cols = grid_span (self->map_width);
+  self->grid_rows = grid_span (self->map_height);
   n_cells = self->grid_cols * self->grid_rows;
   self->grid_start = g_new0 (guint32, n_cells + 1);
   self->grid_seats = g_new (guint32, MAX (self->n_seats, 1));
