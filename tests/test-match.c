@@ -492,6 +492,9 @@ test_seat_taken (Fixture       *fx,
   seats[1] = tg_venue_find_seat (fx->venue, tg_venue_get_seat (fx->venue, tg_venue_get_n_seats (fx->venue) - 1)->id);
   g_assert_false (tg_match_hold_seats (fx->match, b, seats, 2, taken, &error));
   g_assert_error (error, TG_MATCH_ERROR, TG_MATCH_ERROR_SEAT_TAKEN);
+  /* The message names the seat as the venue does, not by the ledger's number. */
+  g_assert_nonnull (strstr (error->message, tg_venue_get_seat (fx->venue, seats[0])->id));
+  g_assert_null (strstr (error->message, tg_venue_get_seat (fx->venue, seats[1])->id));
   g_assert_cmpuint (taken->len, ==, 1);
   g_assert_cmpuint (g_array_index (taken, guint32, 0), ==, seats[0]);
   g_assert_cmpint (tg_ledger_seat_state (tg_match_get_ledger (fx->match), seats[1]), ==, TG_SEAT_AVAILABLE);

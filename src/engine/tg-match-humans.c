@@ -312,8 +312,10 @@ tg_match_hold_seats (TgMatch       *self,
                      GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GArray) own_taken = NULL;
   Human *human;
   guint32 hold;
+  guint before;
   gint64 now;
 
   g_return_val_if_fail (TG_IS_MATCH (self), FALSE);
@@ -333,14 +335,24 @@ tg_match_hold_seats (TgMatch       *self,
     }
 
   now = tg_clock_now (self->clock);
+  if (taken == NULL)
+    taken = own_taken = g_array_new (FALSE, FALSE, sizeof (guint32));
+  before = taken->len;
   if (!tg_ledger_hold (self->ledger, participant, TRUE, seats, n_seats, now,
                        self->settings.hold_ttl, &hold, taken, &local_error))
     {
       if (g_error_matches (local_error, TG_LEDGER_ERROR, TG_LEDGER_ERROR_TAKEN))
         {
+          g_autoptr(GString) ids = g_string_new (NULL);
+
           human->conflicts++;
-          g_set_error_literal (error, TG_MATCH_ERROR, TG_MATCH_ERROR_SEAT_TAKEN,
-                               _("That seat is already taken"));
+          /* The ledger knows seat numbers; the player knows the venue's ids. */
+          for (guint i = before; i < taken->len; i++)
+            g_string_append_printf (ids, "%s%s", i > before ? ", " : "",
+                                    tg_venue_get_seat (self->venue, g_array_index (taken, guint32, i))->id);
+          g_set_error (error, TG_MATCH_ERROR, TG_MATCH_ERROR_SEAT_TAKEN,
+                       ngettext ("Seat %s is already taken", "Seats %s are already taken", taken->len - before),
+                       ids->str);
         }
       else
         g_set_error_literal (error, TG_MATCH_ERROR, TG_MATCH_ERROR_INVALID_SEATS,
