@@ -58,10 +58,13 @@ bench (TgVenue *venue,
     steps++;
   end = g_get_monotonic_time ();
 
-  printf ("match large hard %u bots: %.1f ms wall (setup %.1f ms, play %.1f ms, %u clock steps), "
-          "sold out %s at %.1f s simulated\n",
-          n_bots, (end - start) / 1000.0, (created - start) / 1000.0, (end - created) / 1000.0, steps,
-          tg_match_is_sold_out (match) ? "yes" : "no", tg_match_get_sell_out_time (match) / 1e6);
+  printf ("match large hard %u bots: %.1f ms wall (setup %.1f ms, play %.1f ms, %u clock steps), ",
+          n_bots, (end - start) / 1000.0, (created - start) / 1000.0, (end - created) / 1000.0, steps);
+  if (tg_match_is_sold_out (match))
+    printf ("sold out %.1f s after the open (simulated)\n", tg_match_get_sell_out_time (match) / 1e6);
+  else
+    printf ("not sold out; ended %.1f s after the open (simulated)\n",
+            (tg_clock_now (clock) - tg_match_get_open_time (match)) / 1e6);
   printf ("  memory: engine accounts %zu bytes (%.1f bytes/bot); RSS grew %ld KiB on creation "
           "(%.1f bytes/bot); process peak RSS %ld KiB\n",
           accounted, n_bots ? (double) accounted / n_bots : 0.0,
