@@ -574,7 +574,8 @@ on_admit_tick (gpointer user_data)
     }
 
   self->admit_carry += self->rate * ((double) TICK_USEC / TG_USEC_PER_SEC);
-  while (self->admit_carry >= 1.0 && !self->finished && tg_queue_pop (self->queue, &member, &ticket))
+  /* The epsilon: ten ticks of 0.1 make 0.9999…, and the first admission would wait a tick more. */
+  while (self->admit_carry >= 1.0 - 1e-9 && !self->finished && tg_queue_pop (self->queue, &member, &ticket))
     {
       self->admit_carry -= 1.0;
       admit (self, member, now);
