@@ -46,6 +46,44 @@ template_with (guint       line,
   return g_string_free (out, FALSE);
 }
 
+/* What every load error must be: one line of valid UTF-8 without control characters, short, and
+ * naming a line — @line if it is not 0. */
+static void
+assert_good_message (const GError *error,
+                     int           line)
+{
+  const char *message;
+  const char *found;
+
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == TG_VENUE_ERROR);
+  message = error->message;
+  if (!g_utf8_validate (message, -1, NULL))
+    g_error ("the message is not valid UTF-8: %s", message);
+  if (strlen (message) >= 300)
+    g_error ("the message is %zu bytes long: %.300s", strlen (message), message);
+  for (const char *p = message; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || g_unichar_type (c) == G_UNICODE_FORMAT ||
+          c == 0x2028 || c == 0x2029)
+        g_error ("the message has the control character U+%04X: %s", c, message);
+    }
+
+  found = strstr (message, "line ");
+  if (found == NULL || !g_ascii_isdigit (found[strlen ("line ")]))
+    g_error ("the message names no line: %s", message);
+  if (line > 0)
+    {
+      g_autofree char *where = g_strdup_printf ("line %d", line);
+
+      found = strstr (message, where);
+      if (found == NULL || g_ascii_isdigit (found[strlen (where)]))
+        g_error ("“%s” does not name %s", message, where);
+    }
+}
+
 static void
 test_template_valid (void)
 {
@@ -782,6 +820,86 @@ test_malformed (void)
     }
 }
 
+/* Messages quote values from the file, but never more than a few dozen characters of them, and
+ * escape what would break the line or hide text. */
+static void
+test_long_values (void)
+{
+  g_autofree char *ones = g_strnfill (1000 * 1000, '1');
+  g_autofree char *letters = g_strnfill (1000 * 1000, 'A');
+  g_autofree char *text = g_strnfill (1000 * 1000, 'x');
+  struct {
+    const char *what;
+    char       *line;     /* replaces template line 10 */
+    int         code;
+    int         error_line;
+    const char *parts[3];
+  } cases[] = {
+    { "a megabyte number",
+      g_strdup_printf ("    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"%s\" cy=\"80\"/>", ones),
+      TG_VENUE_ERROR_INVALID, 10, { "seat “A-1-2” has “cx” = “1111111111", "1111…”, which is not a number" } },
+    { "a megabyte id and grade",
+      g_strdup_printf ("    <circle id=\"%s\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"%s\" cx=\"52\" cy=\"80\"/>", letters, letters),
+      TG_VENUE_ERROR_INVALID, 10, { "seat “AAAAAAAAAA", "AAAA…” has unknown grade “AAAAAAAAAA", "AAAA…”" } },
+    { "a newline in a number",
+      g_strdup ("    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"5&#10;2\" cy=\"80\"/>"),
+      TG_VENUE_ERROR_INVALID, 10, { "“cx” = “5\\n2”" } },
+    { "a direction override in an id, a tab in a grade",
+      g_strdup ("    <circle id=\"A-1-2&#x202E;\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"Q&#9;\" cx=\"52\" cy=\"80\"/>"),
+      TG_VENUE_ERROR_INVALID, 10, { "seat “A-1-2\\u202E” has unknown grade “Q\\t”" } },
+    { "a newline in a seat number",
+      g_strdup ("    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2&#10;\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/>"),
+      TG_VENUE_ERROR_INVALID, 10, { "number “2\\n”" } },
+    { "a megabyte end tag",
+      g_strdup_printf ("    <g></%s>", letters),
+      TG_VENUE_ERROR_PARSE, 10, { "“AAAAAAAAAA", "AAAA…”" } },
+    { "a name that is not UTF-8",
+      g_strdup ("    <circle\xff\xfe id=\"A-1-2\"/>"),
+      TG_VENUE_ERROR_PARSE, 10, { "line 10" } },
+    { "a megabyte of text that is not UTF-8",
+      g_strdup_printf ("    %s\xff", text),
+      TG_VENUE_ERROR_PARSE, 11, { "Invalid UTF-8" } },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *map = template_with (10, cases[c].line);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TgVenue) venue = NULL;
+
+      g_test_message ("case: %s", cases[c].what);
+      venue = tg_venue_load_data (map, strlen (map), &error);
+      g_assert_null (venue);
+      g_assert_error (error, TG_VENUE_ERROR, cases[c].code);
+      assert_good_message (error, cases[c].error_line);
+      for (guint i = 0; i < G_N_ELEMENTS (cases[c].parts) && cases[c].parts[i] != NULL; i++)
+        if (strstr (error->message, cases[c].parts[i]) == NULL)
+          g_error ("%s: “%s” does not say “%s”", cases[c].what, error->message, cases[c].parts[i]);
+      g_free (cases[c].line);
+    }
+}
+
+/* A file name is quoted whole, but on one line. */
+static void
+test_file_name_escaped (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tickget-venue-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(TgVenue) venue = NULL;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "two\nlines.svg", NULL);
+  g_assert_true (g_file_set_contents (path, "<svg", -1, NULL));
+  venue = tg_venue_load_file (path, &error);
+  g_assert_null (venue);
+  g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_PARSE);
+  assert_good_message (error, 1);
+  g_assert_nonnull (strstr (error->message, "two\\nlines.svg"));
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static void
 test_garbage (void)
 {
@@ -897,6 +1015,8 @@ main (int   argc,
   g_test_add_func ("/engine/venue/find", test_find);
   g_test_add_func ("/engine/venue/neighbor", test_neighbor);
   g_test_add_func ("/engine/venue/malformed", test_malformed);
+  g_test_add_func ("/engine/venue/long-values", test_long_values);
+  g_test_add_func ("/engine/venue/file-name-escaped", test_file_name_escaped);
   g_test_add_func ("/engine/venue/garbage", test_garbage);
   g_test_add_func ("/engine/venue/fuzz", test_fuzz);
 

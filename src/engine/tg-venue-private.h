@@ -93,4 +93,14 @@ gboolean  tg_venue_is_valid_color (const char  *color);
 /* NULL, empty or only white space. */
 gboolean  tg_venue_text_is_blank  (const char  *text);
 
+/* Text from a file, fit to quote in a one-line error message: control and invisible formatting
+ * characters escaped ("\n", "\u200B"), invalid UTF-8 shown as U+FFFD, and cut with "…" after
+ * about 40 characters, so a 10 MB attribute gives a short message. NULL gives "". */
+char     *tg_venue_excerpt        (const char  *text);
+/* The same escaping without the cut, for text the user chose (a file name). */
+char     *tg_venue_escape_text    (const char  *text);
+/* A message from another parser that quotes the file (GMarkup's): each “quoted” part cut like
+ * tg_venue_excerpt(), control characters escaped, and the whole kept to a few hundred bytes. */
+char     *tg_venue_clean_message  (const char  *message);
+
 G_END_DECLS

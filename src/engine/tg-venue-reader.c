@@ -19,6 +19,7 @@ typedef struct
   GMarkupParseContext *context;
   char                *tg_prefix;
   gsize                tg_prefix_len;
+  char                *tg_prefix_shown;  /* tg_prefix as messages quote it */
   guint                depth;
   guint                metadata_depth;   /* 0: not inside <metadata> */
   guint                section_depth;    /* 0: not inside a section */
@@ -222,9 +223,23 @@ parse_four (const char *text,
 }
 
 
+/* "seat “A-1-2”", or "the stage" for a NULL @seat_id: what a message is about. Only built for
+ * an error, as most seats never need it. */
+static char *
+describe (const char *seat_id)
+{
+  g_autofree char *quoted = NULL;
+
+  if (seat_id == NULL)
+    return g_strdup (_("the stage"));
+  quoted = tg_venue_excerpt (seat_id);
+  return g_strdup_printf (_("seat “%s”"), quoted);
+}
+
+/* Reads the number in attribute @attr_name of the seat @seat_id (NULL: of the stage). */
 static gboolean
 require_double (Reader      *reader,
-                const char  *what,
+                const char  *seat_id,
                 const char  *attr_name,
                 const char  *text,
                 double      *out,
@@ -232,13 +247,18 @@ require_double (Reader      *reader,
 {
   if (text == NULL)
     {
+      g_autofree char *what = describe (seat_id);
+
       reader_error (reader, error, _("%s is missing the attribute “%s”"), what, attr_name);
       return FALSE;
     }
   if (!parse_double (text, out))
     {
+      g_autofree char *what = describe (seat_id);
+      g_autofree char *quoted = tg_venue_excerpt (text);
+
       reader_error (reader, error, _("%s has “%s” = “%s”, which is not a number"),
-                    what, attr_name, text);
+                    what, attr_name, quoted);
       return FALSE;
     }
   return TRUE;
@@ -257,9 +277,11 @@ read_root (Reader      *reader,
 
   if (!g_str_equal (element_name, "svg") || g_strcmp0 (svg_ns, TG_SVG_NS) != 0)
     {
+      g_autofree char *quoted = tg_venue_excerpt (element_name);
+
       reader_error (reader, error,
                     _("the root element is <%s>, expected <svg> in the SVG namespace (%s)"),
-                    element_name, TG_SVG_NS);
+                    quoted, TG_SVG_NS);
       return FALSE;
     }
 
@@ -270,14 +292,18 @@ read_root (Reader      *reader,
       if (g_str_equal (values[i], TG_SEATMAP_NS))
         {
           g_free (reader->tg_prefix);
+          g_free (reader->tg_prefix_shown);
           reader->tg_prefix = g_strdup (names[i] + strlen ("xmlns:"));
           reader->tg_prefix_len = strlen (reader->tg_prefix);
+          reader->tg_prefix_shown = tg_venue_excerpt (reader->tg_prefix);
         }
       else if (g_str_has_prefix (values[i], TG_SEATMAP_NS_BASE))
         {
+          g_autofree char *quoted = tg_venue_excerpt (values[i]);
+
           reader_error (reader, error,
                         _("the seat map uses format “%s”, which this version of TickGet cannot read"),
-                        values[i]);
+                        quoted);
           return FALSE;
         }
     }
@@ -293,14 +319,16 @@ read_root (Reader      *reader,
   if (version == NULL)
     {
       reader_error (reader, error, _("<svg> is missing the attribute “%s:version”"),
-                    reader->tg_prefix);
+                    reader->tg_prefix_shown);
       return FALSE;
     }
   if (!g_str_equal (version, "1") && !g_str_has_prefix (version, "1."))
     {
+      g_autofree char *quoted = tg_venue_excerpt (version);
+
       reader_error (reader, error,
                     _("the seat map has format version “%s”; this version of TickGet reads 1.x"),
-                    version);
+                    quoted);
       return FALSE;
     }
 
@@ -308,7 +336,7 @@ read_root (Reader      *reader,
   if (tg_venue_text_is_blank (name))
     {
       reader_error (reader, error, _("<svg> is missing the venue name “%s:name”"),
-                    reader->tg_prefix);
+                    reader->tg_prefix_shown);
       return FALSE;
     }
 
@@ -317,7 +345,9 @@ read_root (Reader      *reader,
     {
       if (!parse_four (view_box, box) || !(box[2] > 0 && box[3] > 0))
         {
-          reader_error (reader, error, _("<svg> has an invalid viewBox “%s”"), view_box);
+          g_autofree char *quoted = tg_venue_excerpt (view_box);
+
+          reader_error (reader, error, _("<svg> has an invalid viewBox “%s”"), quoted);
           return FALSE;
         }
       width = box[0] + box[2];
@@ -367,20 +397,28 @@ read_grade (Reader      *reader,
     missing = "rank";
   if (missing != NULL)
     {
+      g_autofree char *quoted = tg_venue_excerpt (id);
+
       reader_error (reader, error, _("grade “%s” is missing the attribute “%s”"),
-                    id ? id : "", missing);
+                    quoted, missing);
       return FALSE;
     }
   if (!parse_uint (price, G_MAXUINT, &price_value))
     {
+      g_autofree char *quoted = tg_venue_excerpt (id);
+      g_autofree char *quoted_price = tg_venue_excerpt (price);
+
       reader_error (reader, error, _("grade “%s” has price “%s”, expected a whole number of won"),
-                    id, price);
+                    quoted, quoted_price);
       return FALSE;
     }
   if (!parse_uint (rank, TG_VENUE_MAX_GRADES * 16, &rank_value))
     {
+      g_autofree char *quoted = tg_venue_excerpt (id);
+      g_autofree char *quoted_rank = tg_venue_excerpt (rank);
+
       reader_error (reader, error, _("grade “%s” has rank “%s”, expected a small whole number"),
-                    id, rank);
+                    quoted, quoted_rank);
       return FALSE;
     }
   if (!tg_venue_add_grade (reader->venue, id, name, (guint) price_value, color,
@@ -403,6 +441,7 @@ read_section (Reader      *reader,
   const char *standing = get_tg_attr (reader, names, values, "standing");
   const char *bbox = get_tg_attr (reader, names, values, "bbox");
   const char *label = get_tg_attr (reader, names, values, "label");
+  g_autofree char *quoted = NULL;
   gboolean is_standing = FALSE;
   double box[4];
   double at[3] = { 0, 0, 0 };
@@ -410,31 +449,39 @@ read_section (Reader      *reader,
 
   if (reader->section_depth != 0)
     {
-      reader_error (reader, error, _("section “%s” is nested inside another section"), id);
+      quoted = tg_venue_excerpt (id);
+      reader_error (reader, error, _("section “%s” is nested inside another section"), quoted);
       return FALSE;
     }
   if (reader->transform_depth != 0)
     {
-      reader_error (reader, error, _("section “%s” is inside a transform, which seat maps do not allow"), id);
+      quoted = tg_venue_excerpt (id);
+      reader_error (reader, error, _("section “%s” is inside a transform, which seat maps do not allow"),
+                    quoted);
       return FALSE;
     }
   if (name == NULL)
     {
+      quoted = tg_venue_excerpt (id);
       reader_error (reader, error, _("section “%s” is missing the attribute “%s:name”"),
-                    id, reader->tg_prefix);
+                    quoted, reader->tg_prefix_shown);
       return FALSE;
     }
   if (bbox == NULL)
     {
+      quoted = tg_venue_excerpt (id);
       reader_error (reader, error, _("section “%s” is missing the attribute “%s:bbox”"),
-                    id, reader->tg_prefix);
+                    quoted, reader->tg_prefix_shown);
       return FALSE;
     }
   if (!parse_four (bbox, box))
     {
+      g_autofree char *quoted_bbox = tg_venue_excerpt (bbox);
+
+      quoted = tg_venue_excerpt (id);
       reader_error (reader, error,
                     _("section “%s” has bbox “%s”, expected four numbers “x y width height”"),
-                    id, bbox);
+                    quoted, quoted_bbox);
       return FALSE;
     }
   if (standing != NULL)
@@ -443,17 +490,24 @@ read_section (Reader      *reader,
         is_standing = TRUE;
       else if (!g_str_equal (standing, "false"))
         {
+          g_autofree char *quoted_standing = tg_venue_excerpt (standing);
+
+          quoted = tg_venue_excerpt (id);
           reader_error (reader, error,
                         _("section “%s” has standing “%s”, expected “true” or “false”"),
-                        id, standing);
+                        quoted, quoted_standing);
           return FALSE;
         }
     }
 
   if (label != NULL && !parse_numbers (label, at, 3) && !parse_numbers (label, at, 2))
     {
+      g_autofree char *quoted_label = tg_venue_excerpt (label);
+
+      quoted = tg_venue_excerpt (id);
       reader_error (reader, error,
-                    _("section “%s” has label “%s”, expected “x y” or “x y angle”"), id, label);
+                    _("section “%s” has label “%s”, expected “x y” or “x y angle”"),
+                    quoted, quoted_label);
       return FALSE;
     }
 
@@ -470,10 +524,11 @@ read_section (Reader      *reader,
   return TRUE;
 }
 
+/* On an unknown word, sets @bad to an excerpt of it (free it). */
 static gboolean
-parse_flags (const char *text,
-             guint      *flags,
-             const char **bad)
+parse_flags (const char  *text,
+             guint       *flags,
+             char       **bad)
 {
   g_auto(GStrv) words = g_strsplit_set (text, " \t\n\r", -1);
 
@@ -490,7 +545,7 @@ parse_flags (const char *text,
         *flags |= TG_SEAT_FLAG_STANDING;
       else
         {
-          *bad = g_intern_string (words[i]);
+          *bad = tg_venue_excerpt (words[i]);
           return FALSE;
         }
     }
@@ -510,6 +565,7 @@ read_seat (Reader      *reader,
   const char *grade = get_tg_attr (reader, names, values, "grade");
   const char *flags_text = get_tg_attr (reader, names, values, "flags");
   g_autofree char *what = NULL;
+  g_autofree char *quoted = NULL;
   guint64 number_value;
   guint flags = 0;
   double x, y;
@@ -520,36 +576,37 @@ read_seat (Reader      *reader,
       reader_error (reader, error, _("a seat is missing the attribute “id”"));
       return FALSE;
     }
-  what = g_strdup_printf (_("seat “%s”"), id);
   if (row == NULL || number == NULL || grade == NULL)
     {
+      what = describe (id);
       reader_error (reader, error, _("%s is missing the attribute “%s:%s”"), what,
-                    reader->tg_prefix, row == NULL ? "row" : number == NULL ? "number" : "grade");
+                    reader->tg_prefix_shown,
+                    row == NULL ? "row" : number == NULL ? "number" : "grade");
       return FALSE;
     }
   if (!parse_uint (number, G_MAXUINT16, &number_value) || number_value == 0)
     {
+      what = describe (id);
+      quoted = tg_venue_excerpt (number);
       reader_error (reader, error, _("%s has number “%s”, expected a whole number from 1 to %u"),
-                    what, number, (guint) G_MAXUINT16);
+                    what, quoted, (guint) G_MAXUINT16);
       return FALSE;
     }
-  if (flags_text != NULL)
+  if (flags_text != NULL && !parse_flags (flags_text, &flags, &quoted))
     {
-      const char *bad = NULL;
-
-      if (!parse_flags (flags_text, &flags, &bad))
-        {
-          reader_error (reader, error, _("%s has the unknown flag “%s”"), what, bad);
-          return FALSE;
-        }
+      what = describe (id);
+      reader_error (reader, error, _("%s has the unknown flag “%s”"), what, quoted);
+      return FALSE;
     }
   if (reader->section_depth == 0)
     {
+      what = describe (id);
       reader_error (reader, error, _("%s is not inside a section"), what);
       return FALSE;
     }
   if (reader->transform_depth != 0)
     {
+      what = describe (id);
       reader_error (reader, error, _("%s is inside a transform, which seat maps do not allow"), what);
       return FALSE;
     }
@@ -558,18 +615,18 @@ read_seat (Reader      *reader,
     {
       double w, h;
 
-      if (!require_double (reader, what, "x", get_attr (names, values, "x"), &x, error) ||
-          !require_double (reader, what, "y", get_attr (names, values, "y"), &y, error) ||
-          !require_double (reader, what, "width", get_attr (names, values, "width"), &w, error) ||
-          !require_double (reader, what, "height", get_attr (names, values, "height"), &h, error))
+      if (!require_double (reader, id, "x", get_attr (names, values, "x"), &x, error) ||
+          !require_double (reader, id, "y", get_attr (names, values, "y"), &y, error) ||
+          !require_double (reader, id, "width", get_attr (names, values, "width"), &w, error) ||
+          !require_double (reader, id, "height", get_attr (names, values, "height"), &h, error))
         return FALSE;
       x += w / 2;
       y += h / 2;
     }
   else
     {
-      if (!require_double (reader, what, "cx", get_attr (names, values, "cx"), &x, error) ||
-          !require_double (reader, what, "cy", get_attr (names, values, "cy"), &y, error))
+      if (!require_double (reader, id, "cx", get_attr (names, values, "cx"), &x, error) ||
+          !require_double (reader, id, "cy", get_attr (names, values, "cy"), &y, error))
         return FALSE;
     }
 
@@ -588,19 +645,20 @@ read_stage (Reader      *reader,
             const char **values,
             GError     **error)
 {
-  const char *what = _("the stage");
   double x, y, w, h;
   GError *local = NULL;
 
   if (!g_str_equal (element_name, "rect"))
     {
-      reader_error (reader, error, _("the stage must be a <rect>, not <%s>"), element_name);
+      g_autofree char *quoted = tg_venue_excerpt (element_name);
+
+      reader_error (reader, error, _("the stage must be a <rect>, not <%s>"), quoted);
       return FALSE;
     }
-  if (!require_double (reader, what, "x", get_attr (names, values, "x"), &x, error) ||
-      !require_double (reader, what, "y", get_attr (names, values, "y"), &y, error) ||
-      !require_double (reader, what, "width", get_attr (names, values, "width"), &w, error) ||
-      !require_double (reader, what, "height", get_attr (names, values, "height"), &h, error))
+  if (!require_double (reader, NULL, "x", get_attr (names, values, "x"), &x, error) ||
+      !require_double (reader, NULL, "y", get_attr (names, values, "y"), &y, error) ||
+      !require_double (reader, NULL, "width", get_attr (names, values, "width"), &w, error) ||
+      !require_double (reader, NULL, "height", get_attr (names, values, "height"), &h, error))
     return FALSE;
   if (!tg_venue_set_stage (reader->venue, x, y, w, h, &local))
     {
@@ -641,7 +699,9 @@ reader_start_element (GMarkupParseContext  *context,
         return;   /* other TickGet elements are for later minor versions */
       if (reader->metadata_depth == 0)
         {
-          reader_error (reader, error, _("<%s> must be inside <metadata>"), element_name);
+          g_autofree char *quoted = tg_venue_excerpt (element_name);
+
+          reader_error (reader, error, _("<%s> must be inside <metadata>"), quoted);
           return;
         }
       read_grade (reader, names, values, error);
@@ -680,8 +740,10 @@ reader_start_element (GMarkupParseContext  *context,
     {
       if (!is_rect && !is_circle)
         {
+          g_autofree char *quoted = tg_venue_excerpt (element_name);
+
           reader_error (reader, error, _("a seat must be a <circle> or a <rect>, not <%s>"),
-                        element_name);
+                        quoted);
           return;
         }
       read_seat (reader, is_rect, names, values, error);
@@ -766,15 +828,21 @@ tg_venue_load_data (const char  *data,
 
   g_markup_parse_context_free (reader.context);
   g_free (reader.tg_prefix);
+  g_free (reader.tg_prefix_shown);
 
   if (!ok)
     {
       if (local->domain == TG_VENUE_ERROR)
         g_propagate_error (error, g_steal_pointer (&local));
       else
-        /* GMarkup's own messages already say "Error on line N char M: …". */
-        g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_PARSE,
-                     _("The seat map is not well-formed XML: %s"), local->message);
+        {
+          /* GMarkup's own messages already say "Error on line N char M: …", but quote the
+           * file at any length, newlines and all. */
+          g_autofree char *message = tg_venue_clean_message (local->message);
+
+          g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_PARSE,
+                       _("The seat map is not well-formed XML: %s"), message);
+        }
       return NULL;
     }
 
@@ -792,7 +860,12 @@ tg_venue_load_file (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  display = g_filename_display_name (path);
+  {
+    /* A file name may hold a newline too. */
+    g_autofree char *name = g_filename_display_name (path);
+
+    display = tg_venue_escape_text (name);
+  }
   file = g_mapped_file_new (path, FALSE, &local);
   if (file == NULL)
     {
