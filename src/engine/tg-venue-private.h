@@ -41,9 +41,11 @@ struct _TgVenue
   guint         last_number;
 };
 
+/* Checks the size against TG_VENUE_MIN_SIZE and TG_VENUE_MAX_SIZE. */
 TgVenue  *tg_venue_new_empty      (const char  *name,
                                    double       width,
-                                   double       height);
+                                   double       height,
+                                   GError     **error);
 gboolean  tg_venue_set_stage      (TgVenue     *self,
                                    double       x,
                                    double       y,

@@ -274,6 +274,7 @@ read_root (Reader      *reader,
   const char *svg_ns = get_attr (names, values, "xmlns");
   const char *name, *version, *view_box;
   double width = 0, height = 0, box[4];
+  GError *local = NULL;
 
   if (!g_str_equal (element_name, "svg") || g_strcmp0 (svg_ns, TG_SVG_NS) != 0)
     {
@@ -350,8 +351,19 @@ read_root (Reader      *reader,
           reader_error (reader, error, _("<svg> has an invalid viewBox “%s”"), quoted);
           return FALSE;
         }
-      width = box[0] + box[2];
-      height = box[1] + box[3];
+      /* Map coordinates start at 0 0: the writer, the views and the hit-test grid all take
+       * the map to be the box from (0, 0) to (width, height). */
+      if (box[0] != 0 || box[1] != 0)
+        {
+          g_autofree char *quoted = tg_venue_excerpt (view_box);
+
+          reader_error (reader, error,
+                        _("<svg> has the viewBox “%s”, but a seat map’s must start at 0 0"),
+                        quoted);
+          return FALSE;
+        }
+      width = box[2];
+      height = box[3];
     }
   else
     {
@@ -366,7 +378,12 @@ read_root (Reader      *reader,
         }
     }
 
-  reader->venue = tg_venue_new_empty (name, width, height);
+  reader->venue = tg_venue_new_empty (name, width, height, &local);
+  if (reader->venue == NULL)
+    {
+      reader_position_error (reader, error, local);
+      return FALSE;
+    }
   return TRUE;
 }
 

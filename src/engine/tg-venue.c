@@ -105,12 +105,25 @@ tg_venue_init (TgVenue *self)
 /* Builder */
 
 TgVenue *
-tg_venue_new_empty (const char *name,
-                    double      width,
-                    double      height)
+tg_venue_new_empty (const char  *name,
+                    double       width,
+                    double       height,
+                    GError     **error)
 {
-  TgVenue *self = g_object_new (TG_TYPE_VENUE, NULL);
+  TgVenue *self;
 
+  /* Views allocate by the map's area (the seat map keeps a hit-test cell per 16 × 16 units), so
+   * the size is what bounds them. NaN fails every comparison. */
+  if (!(width >= TG_VENUE_MIN_SIZE && width <= TG_VENUE_MAX_SIZE &&
+        height >= TG_VENUE_MIN_SIZE && height <= TG_VENUE_MAX_SIZE))
+    {
+      g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                   _("the map is %g × %g map units, but each side must be from %g to %g"),
+                   width, height, TG_VENUE_MIN_SIZE, TG_VENUE_MAX_SIZE);
+      return NULL;
+    }
+
+  self = g_object_new (TG_TYPE_VENUE, NULL);
   self->name = g_strdup (name);
   self->width = width;
   self->height = height;
