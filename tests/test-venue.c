@@ -397,6 +397,55 @@ assert_same_venue (TgVenue *a,
     }
 }
 
+/* Saving @venue and loading what was saved gives the same venue, and saving that the same bytes. */
+static void
+assert_round_trip (TgVenue *venue)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TgVenue) loaded = NULL;
+  g_autofree char *svg = NULL, *again = NULL;
+  gsize length, length_again;
+
+  svg = tg_venue_to_svg (venue, &length);
+  loaded = tg_venue_load_data (svg, length, &error);
+  if (loaded == NULL)
+    g_error ("a saved venue does not load: %s\n%s", error->message, svg);
+  assert_same_venue (venue, loaded);
+  again = tg_venue_to_svg (loaded, &length_again);
+  g_assert_cmpmem (svg, length, again, length_again);
+}
+
+/* Values at the edges of what a map may hold survive saving. */
+static void
+test_round_trip_edges (void)
+{
+  static const struct { const char *what; guint line; const char *replacement; } cases[] = {
+    { "a standing spot a hair off the edge", 8,
+      "  <g tg:section=\"A\" tg:name=\"A구역\" tg:standing=\"true\" tg:bbox=\"0 0 180 120\">\n"
+      "    <circle id=\"A-0-1\" tg:row=\"0\" tg:number=\"1\" tg:grade=\"R\" cx=\"1e-20\" cy=\"3e-30\"/>" },
+    { "a label turned a full circle back", 8,
+      "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\" tg:label=\"100 50 -360\">" },
+    { "minus zero", 7,
+      "  <rect tg:role=\"stage\" x=\"-0\" y=\"-0.0\" width=\"100\" height=\"30\"/>" },
+    { "a section box at the limit", 8,
+      "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"-1000000 -1000000 2000000 2000000\">" },
+    { "a seat at the corner of the map", 10,
+      "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"180.00999999\" cy=\"60\"/>" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *text = template_with (cases[c].line, cases[c].replacement);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TgVenue) venue = NULL;
+
+      g_test_message ("case: %s", cases[c].what);
+      venue = tg_venue_load_data (text, strlen (text), &error);
+      g_assert_no_error (error);
+      assert_round_trip (venue);
+    }
+}
+
 static void
 test_round_trip (void)
 {
@@ -639,6 +688,25 @@ static const Malformed malformed[] = {
   { "seat outside its bounding box", 10,
     "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"520\" cy=\"80\"/>",
     TG_VENUE_ERROR_INVALID, 10, "outside the bounding box of section “A”" },
+  { "seat beyond float range", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"1e39\" cy=\"80\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "seat “A-1-2” at (1e+39, 80) lies outside the bounding box of section “A”" },
+  { "seat outside the map", 8,
+    "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 200\">\n"
+    "    <circle id=\"A-0-1\" tg:row=\"0\" tg:number=\"1\" tg:grade=\"R\" cx=\"40\" cy=\"250\"/>",
+    TG_VENUE_ERROR_INVALID, 9, "seat “A-0-1” at (40, 250) lies outside the map, which is 200 × 200 map units" },
+  { "seat rect without a width", 10,
+    "    <rect id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" x=\"50\" y=\"78\" width=\"0\" height=\"4\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "seat “A-1-2” must have a positive width and height" },
+  { "section box beyond the limit", 8,
+    "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"0 0 1e40 1e40\">",
+    TG_VENUE_ERROR_INVALID, 8, "section “A” has a bounding box (x 0, y 0, width 1e+40, height 1e+40) that reaches beyond 1000000 map units" },
+  { "section box whose far edge is beyond the limit", 8,
+    "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"-1000000 0 2000001 200\">",
+    TG_VENUE_ERROR_INVALID, 8, "reaches beyond 1000000 map units" },
+  { "section label beyond the limit", 8,
+    "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\" tg:label=\"1e308 -1e308 1e308\">",
+    TG_VENUE_ERROR_INVALID, 8, "section “A” has its label at (1e+308, -1e+308), beyond 1000000 map units" },
   { "seat outside any section", 12,
     "  </g>\n  <circle id=\"X-1-1\" tg:row=\"1\" tg:number=\"1\" tg:grade=\"R\" cx=\"10\" cy=\"10\"/>",
     TG_VENUE_ERROR_INVALID, 13, "seat “X-1-1” is not inside a section" },
@@ -709,6 +777,9 @@ static const Malformed malformed[] = {
   { "stage as a circle", 7,
     "  <circle tg:role=\"stage\" cx=\"50\" cy=\"10\" r=\"10\"/>",
     TG_VENUE_ERROR_INVALID, 7, "the stage must be a <rect>" },
+  { "stage beyond the limit", 7,
+    "  <rect tg:role=\"stage\" x=\"-1e308\" y=\"10\" width=\"1e308\" height=\"1e308\"/>",
+    TG_VENUE_ERROR_INVALID, 7, "the stage (x -1e+308, y 10, width 1e+308, height 1e+308) reaches beyond 1000000 map units" },
   { "stage without a size", 7,
     "  <rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"0\" height=\"30\"/>",
     TG_VENUE_ERROR_INVALID, 7, "positive width and height" },
@@ -1024,6 +1095,7 @@ main (int   argc,
   g_test_add_func ("/engine/venue/preset/geometry", test_preset_geometry);
   g_test_add_func ("/engine/venue/preset/deterministic", test_preset_deterministic);
   g_test_add_func ("/engine/venue/round-trip", test_round_trip);
+  g_test_add_func ("/engine/venue/round-trip-edges", test_round_trip_edges);
   g_test_add_func ("/engine/venue/backdrop", test_backdrop);
   g_test_add_func ("/engine/venue/load-file", test_load_file);
   g_test_add_func ("/engine/venue/save-file", test_save_file);

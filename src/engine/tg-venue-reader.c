@@ -160,7 +160,8 @@ parse_double (const char *text,
   if (*end != '\0')
     return FALSE;
 
-  *out = value;
+  /* Not -0: the writer saves it as 0, so it would not read back the same. */
+  *out = value == 0 ? 0 : value;
   return TRUE;
 }
 
@@ -637,6 +638,13 @@ read_seat (Reader      *reader,
           !require_double (reader, id, "width", get_attr (names, values, "width"), &w, error) ||
           !require_double (reader, id, "height", get_attr (names, values, "height"), &h, error))
         return FALSE;
+      /* SVG draws no rect without both. */
+      if (!(w > 0 && h > 0))
+        {
+          what = describe (id);
+          reader_error (reader, error, _("%s must have a positive width and height"), what);
+          return FALSE;
+        }
       x += w / 2;
       y += h / 2;
     }

@@ -300,6 +300,17 @@ tg_venue_is_valid_color (const char *color)
   return TRUE;
 }
 
+/* Whether the box, far edges included, lies within TG_VENUE_MAX_COORDINATE of 0 0; NaN does not. */
+static gboolean
+box_in_range (double x,
+              double y,
+              double width,
+              double height)
+{
+  return fabs (x) <= TG_VENUE_MAX_COORDINATE && fabs (y) <= TG_VENUE_MAX_COORDINATE &&
+         fabs (x + width) <= TG_VENUE_MAX_COORDINATE && fabs (y + height) <= TG_VENUE_MAX_COORDINATE;
+}
+
 gboolean
 tg_venue_set_stage (TgVenue  *self,
                     double    x,
@@ -318,6 +329,13 @@ tg_venue_set_stage (TgVenue  *self,
     {
       g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
                    _("the stage must have a positive width and height"));
+      return FALSE;
+    }
+  if (!box_in_range (x, y, width, height))
+    {
+      g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                   _("the stage (x %g, y %g, width %g, height %g) reaches beyond %.0f map units from 0 0"),
+                   x, y, width, height, TG_VENUE_MAX_COORDINATE);
       return FALSE;
     }
 
@@ -446,6 +464,15 @@ tg_venue_begin_section (TgVenue     *self,
                    _("section “%s” has a negative bounding box size"), quoted);
       return FALSE;
     }
+  if (!box_in_range (x, y, width, height))
+    {
+      g_autofree char *quoted = tg_venue_excerpt (id);
+
+      g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                   _("section “%s” has a bounding box (x %g, y %g, width %g, height %g) that reaches beyond %.0f map units from 0 0"),
+                   quoted, x, y, width, height, TG_VENUE_MAX_COORDINATE);
+      return FALSE;
+    }
   if (self->sections->len > G_MAXUINT16)
     {
       g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
@@ -465,8 +492,9 @@ tg_venue_begin_section (TgVenue     *self,
   g_array_append_val (self->sections, section);
   g_hash_table_add (self->section_ids, (char *) section.id);
   {
-    /* Until told otherwise, the name sits just above the bounding box. */
-    double label[3] = { x + width / 2, y - 8, 0 };
+    /* Until told otherwise, the name sits just above the bounding box (within the limit, as
+     * the writer saves it and the reader checks it). */
+    double label[3] = { x + width / 2, MAX (y - 8, -TG_VENUE_MAX_COORDINATE), 0 };
     g_array_append_val (self->labels, label);
   }
 
@@ -496,10 +524,22 @@ tg_venue_set_section_label (TgVenue  *self,
                    _("section “%s” has a label position that is not a number"), quoted);
       return FALSE;
     }
+  if (fabs (x) > TG_VENUE_MAX_COORDINATE || fabs (y) > TG_VENUE_MAX_COORDINATE)
+    {
+      g_autofree char *quoted = tg_venue_excerpt (self->open_section->id);
+
+      g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                   _("section “%s” has its label at (%g, %g), beyond %.0f map units from 0 0"),
+                   quoted, x, y, TG_VENUE_MAX_COORDINATE);
+      return FALSE;
+    }
   label = &g_array_index (self->labels, double, 3 * (self->labels->len - 1));
   label[0] = x;
   label[1] = y;
   label[2] = fmod (angle, 360);
+  /* fmod (-360, 360) is -0, which the writer leaves out and so reads back as 0. */
+  if (label[2] == 0)
+    label[2] = 0;
   return TRUE;
 }
 
@@ -518,6 +558,7 @@ tg_venue_add_seat (TgVenue     *self,
   const double slack = 0.01;
   TgSeat seat = { 0 };
   int grade_index;
+  float fx, fy;
 
   if (section == NULL)
     {
@@ -579,9 +620,17 @@ tg_venue_add_seat (TgVenue     *self,
                    quoted, quoted_section);
       return FALSE;
     }
-  if (!isfinite (x) || !isfinite (y) ||
-      x < section->x - slack || x > section->x + section->width + slack ||
-      y < section->y - slack || y > section->y + section->height + slack)
+  /* The position is kept as a float: check the value kept, so that a saved map reads back the
+   * same. A seat beyond the limit is outside any box, and the cast safe for the others. */
+  if (fabs (x) <= TG_VENUE_MAX_COORDINATE && fabs (y) <= TG_VENUE_MAX_COORDINATE)
+    {
+      fx = (float) x;
+      fy = (float) y;
+    }
+  else
+    fx = fy = NAN;
+  if (!(fx >= section->x - slack && fx <= section->x + section->width + slack &&
+        fy >= section->y - slack && fy <= section->y + section->height + slack))
     {
       g_autofree char *quoted = tg_venue_excerpt (id);
       g_autofree char *quoted_section = tg_venue_excerpt (section->id);
@@ -589,6 +638,16 @@ tg_venue_add_seat (TgVenue     *self,
       g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
                    _("seat “%s” at (%g, %g) lies outside the bounding box of section “%s”"),
                    quoted, x, y, quoted_section);
+      return FALSE;
+    }
+  /* What the map cannot show, no one can pick. */
+  if (!(fx >= -slack && fx <= self->width + slack && fy >= -slack && fy <= self->height + slack))
+    {
+      g_autofree char *quoted = tg_venue_excerpt (id);
+
+      g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                   _("seat “%s” at (%g, %g) lies outside the map, which is %g × %g map units"),
+                   quoted, x, y, self->width, self->height);
       return FALSE;
     }
   if (self->seats->len == TG_VENUE_NO_SEAT - 1)
@@ -632,8 +691,8 @@ tg_venue_add_seat (TgVenue     *self,
   seat.section = (guint16) (self->sections->len - 1);
   seat.grade = (guint8) grade_index;
   seat.flags = (guint8) (flags | (section->standing ? TG_SEAT_FLAG_STANDING : 0));
-  seat.x = (float) x;
-  seat.y = (float) y;
+  seat.x = fx == 0 ? 0 : fx;   /* not -0 */
+  seat.y = fy == 0 ? 0 : fy;
   g_array_append_val (self->seats, seat);
   g_hash_table_insert (self->seat_index, (char *) seat.id, GUINT_TO_POINTER (self->seats->len));
   section->n_seats++;

@@ -30,6 +30,8 @@ GQuark tg_venue_error_quark (void);
  * about 5 cm; the largest preset is 2,600 × 1,920. */
 #define TG_VENUE_MIN_SIZE        1.0          /* each side of the map, in map units … */
 #define TG_VENUE_MAX_SIZE        20000.0      /* … up to 1 km */
+/* Seats lie on the map; the stage, section boxes and labels within this many units of 0 0. */
+#define TG_VENUE_MAX_COORDINATE  1000000.0
 
 typedef enum
 {
