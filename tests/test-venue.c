@@ -965,6 +965,28 @@ test_long_values (void)
     }
 }
 
+/* A UTF-8 byte-order mark at the start is skipped. */
+static void
+test_byte_order_mark (void)
+{
+  g_autofree char *map = template_with (0, "");
+  g_autofree char *text = g_strconcat ("\xEF\xBB\xBF", map, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TgVenue) venue = tg_venue_load_data (text, strlen (text), &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (tg_venue_get_n_seats (venue), ==, 3);
+
+  /* Only at the start. */
+  g_clear_object (&venue);
+  g_free (text);
+  text = g_strconcat ("\xEF\xBB\xBF\xEF\xBB\xBF", map, NULL);
+  venue = tg_venue_load_data (text, strlen (text), &error);
+  g_assert_null (venue);
+  g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_PARSE);
+  assert_good_message (error, 1);
+}
+
 /* A file name is quoted whole, but on one line. */
 static void
 test_file_name_escaped (void)
@@ -1103,6 +1125,7 @@ main (int   argc,
   g_test_add_func ("/engine/venue/neighbor", test_neighbor);
   g_test_add_func ("/engine/venue/malformed", test_malformed);
   g_test_add_func ("/engine/venue/long-values", test_long_values);
+  g_test_add_func ("/engine/venue/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/engine/venue/file-name-escaped", test_file_name_escaped);
   g_test_add_func ("/engine/venue/garbage", test_garbage);
   g_test_add_func ("/engine/venue/fuzz", test_fuzz);

@@ -825,6 +825,13 @@ tg_venue_load_data (const char  *data,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* Editors on Windows start UTF-8 with a byte-order mark; GMarkup refuses it. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
   reader.data = data;
   reader.length = length;
   reader.context = g_markup_parse_context_new (&reader_parser, 0, &reader, NULL);
