@@ -1,7 +1,11 @@
 #include "config.h"
 
+#include <errno.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -583,6 +587,89 @@ test_save_file (void)
 }
 
 static void
+assert_not_a_file (const char *path,
+                   const char *kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TgVenue) venue = tg_venue_load_file (path, &error);
+  g_autofree char *expected = g_strdup_printf ("is not a seat-map file (it is %s)", kind);
+
+  g_assert_null (venue);
+  g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_IO);
+  if (strstr (error->message, expected) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, expected);
+}
+
+/* Only regular files are read: a folder or a device gave mmap errors, and a FIFO with no writer
+ * hung the open forever. */
+static void
+test_not_a_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tickget-venue-XXXXXX", &error);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.svg", NULL);
+
+  g_assert_no_error (error);
+  if (mkfifo (fifo, 0600) != 0)
+    g_error ("mkfifo: %s", g_strerror (errno));
+
+  if (g_test_subprocess ())
+    {
+      assert_not_a_file (dir, "a folder");
+      assert_not_a_file ("/dev/null", "a device");
+      assert_not_a_file (fifo, "a named pipe");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 20 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_assert_cmpint (g_remove (fifo), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* Files over TG_VENUE_MAX_FILE_SIZE are not read, nor data that long. */
+static void
+test_too_big (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tickget-venue-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "huge.svg", NULL);
+  g_autofree char *map = template_with (0, "");
+  g_autofree char *data = NULL;
+  g_autoptr(TgVenue) venue = NULL;
+  gsize length = TG_VENUE_MAX_FILE_SIZE + 1;
+
+  g_assert_no_error (error);
+  /* A sparse file: no need to write 64 MB. */
+  g_assert_true (g_file_set_contents (path, map, -1, NULL));
+  if (truncate (path, (off_t) length) != 0)
+    g_error ("truncate: %s", g_strerror (errno));
+  venue = tg_venue_load_file (path, &error);
+  g_assert_null (venue);
+  g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_IO);
+  /* g_format_size() puts a no-break space before the unit. */
+  g_assert_nonnull (strstr (error->message, "is too big: 64.0\u00a0MiB (67108865 bytes), where the limit is 64.0\u00a0MiB"));
+  g_clear_error (&error);
+
+  /* Just under the limit it is read, and found not to be XML (the padding is NUL bytes). */
+  if (truncate (path, TG_VENUE_MAX_FILE_SIZE) != 0)
+    g_error ("truncate: %s", g_strerror (errno));
+  venue = tg_venue_load_file (path, &error);
+  g_assert_null (venue);
+  g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_PARSE);
+  g_clear_error (&error);
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+
+  /* calloc: pages of zeros that are never touched. */
+  data = g_malloc0 (length);
+  memcpy (data, map, strlen (map));
+  venue = tg_venue_load_data (data, length, &error);
+  g_assert_null (venue);
+  g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "too big"));
+}
+
+static void
 test_find (void)
 {
   g_autoptr(TgVenue) venue = tg_venue_new_preset ("large", NULL);
@@ -1121,6 +1208,8 @@ main (int   argc,
   g_test_add_func ("/engine/venue/backdrop", test_backdrop);
   g_test_add_func ("/engine/venue/load-file", test_load_file);
   g_test_add_func ("/engine/venue/save-file", test_save_file);
+  g_test_add_func ("/engine/venue/not-a-file", test_not_a_file);
+  g_test_add_func ("/engine/venue/too-big", test_too_big);
   g_test_add_func ("/engine/venue/find", test_find);
   g_test_add_func ("/engine/venue/neighbor", test_neighbor);
   g_test_add_func ("/engine/venue/malformed", test_malformed);

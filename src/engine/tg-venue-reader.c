@@ -6,10 +6,13 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "tg-venue-private.h"
 
@@ -825,6 +828,17 @@ tg_venue_load_data (const char  *data,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (length > TG_VENUE_MAX_FILE_SIZE)
+    {
+      g_autofree char *size = g_format_size_full (length,
+                                                  G_FORMAT_SIZE_IEC_UNITS | G_FORMAT_SIZE_LONG_FORMAT);
+      g_autofree char *limit = g_format_size_full (TG_VENUE_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                   _("The seat map is too big: %s, where the limit is %s"), size, limit);
+      return NULL;
+    }
+
   /* Editors on Windows start UTF-8 with a byte-order mark; GMarkup refuses it. */
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
@@ -881,24 +895,80 @@ tg_venue_load_data (const char  *data,
   return g_steal_pointer (&venue);
 }
 
+/* Says why a file of type @mode is not read as a map. */
+static void
+set_not_a_file_error (GError     **error,
+                      mode_t       mode,
+                      const char  *display)
+{
+  if (S_ISDIR (mode))
+    g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_IO,
+                 _("“%s” is not a seat-map file (it is a folder)"), display);
+  else if (S_ISCHR (mode) || S_ISBLK (mode))
+    g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_IO,
+                 _("“%s” is not a seat-map file (it is a device)"), display);
+  else if (S_ISFIFO (mode))
+    g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_IO,
+                 _("“%s” is not a seat-map file (it is a named pipe)"), display);
+  else if (S_ISSOCK (mode))
+    g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_IO,
+                 _("“%s” is not a seat-map file (it is a socket)"), display);
+  else
+    g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_IO,
+                 _("“%s” is not a seat-map file (it is not a regular file)"), display);
+}
+
 TgVenue *
 tg_venue_load_file (const char  *path,
                     GError     **error)
 {
   g_autoptr(GMappedFile) file = NULL;
   g_autoptr(GError) local = NULL;
+  g_autofree char *name = NULL;
   g_autofree char *display = NULL;
+  struct stat info;
   TgVenue *venue;
+  int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  {
-    /* A file name may hold a newline too. */
-    g_autofree char *name = g_filename_display_name (path);
+  /* A file name may hold a newline too. */
+  name = g_filename_display_name (path);
+  display = tg_venue_escape_text (name);
 
-    display = tg_venue_escape_text (name);
-  }
-  file = g_mapped_file_new (path, FALSE, &local);
+  /* Non-blocking, so that opening a FIFO cannot wait forever for a writer; the checks then go by
+   * what was opened, not by the name, which could be swapped in between. */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
+  if (fd < 0 || fstat (fd, &info) != 0)
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        g_close (fd, NULL);
+      g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_IO,
+                   _("Could not read the seat map “%s”: %s"), display, g_strerror (saved_errno));
+      return NULL;
+    }
+  if (!S_ISREG (info.st_mode))
+    {
+      g_close (fd, NULL);
+      set_not_a_file_error (error, info.st_mode, display);
+      return NULL;
+    }
+  if (info.st_size > TG_VENUE_MAX_FILE_SIZE)
+    {
+      g_autofree char *size = g_format_size_full ((guint64) info.st_size,
+                                                  G_FORMAT_SIZE_IEC_UNITS | G_FORMAT_SIZE_LONG_FORMAT);
+      g_autofree char *limit = g_format_size_full (TG_VENUE_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_close (fd, NULL);
+      g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_IO,
+                   _("The seat map “%s” is too big: %s, where the limit is %s"), display, size, limit);
+      return NULL;
+    }
+
+  file = g_mapped_file_new_from_fd (fd, FALSE, &local);
+  g_close (fd, NULL);
   if (file == NULL)
     {
       g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_IO,

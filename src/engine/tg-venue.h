@@ -32,6 +32,8 @@ GQuark tg_venue_error_quark (void);
 #define TG_VENUE_MAX_SIZE        20000.0      /* … up to 1 km */
 /* Seats lie on the map; the stage, section boxes and labels within this many units of 0 0. */
 #define TG_VENUE_MAX_COORDINATE  1000000.0
+/* Bytes of a seat-map file; the large preset is 2 MB. */
+#define TG_VENUE_MAX_FILE_SIZE   (64 * 1024 * 1024)
 
 typedef enum
 {
