@@ -769,6 +769,24 @@ static const Malformed malformed[] = {
   { "bad coordinate", 10,
     "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"5O\" cy=\"80\"/>",
     TG_VENUE_ERROR_INVALID, 10, "“cx” = “5O”, which is not a number" },
+  { "hexadecimal coordinate", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"0x7A\" cy=\"80\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "“cx” = “0x7A”, which is not a number" },
+  { "coordinate ending in a point", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52.\" cy=\"80\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "“cx” = “52.”, which is not a number" },
+  { "coordinate spelled inf", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"inf\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "“cy” = “inf”, which is not a number" },
+  { "exponent without digits", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"5e\" cy=\"80\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "“cx” = “5e”, which is not a number" },
+  { "hexadecimal stage", 7,
+    "  <rect tg:role=\"stage\" x=\"0x10\" y=\"10\" width=\"100\" height=\"30\"/>",
+    TG_VENUE_ERROR_INVALID, 7, "the stage has “x” = “0x10”, which is not a number" },
+  { "section box in NaN", 8,
+    "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 nan 60\">",
+    TG_VENUE_ERROR_INVALID, 8, "expected four numbers" },
   { "infinite coordinate", 10,
     "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"1e999\" cy=\"80\"/>",
     TG_VENUE_ERROR_INVALID, 10, "not a number" },
@@ -885,6 +903,15 @@ static const Malformed malformed[] = {
   { "newer version", 2,
     "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"2.0\" tg:name=\"T\" viewBox=\"0 0 200 200\">",
     TG_VENUE_ERROR_INVALID, 2, "version “2.0”" },
+  { "version with garbage", 2,
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"1.0garbage\" tg:name=\"T\" viewBox=\"0 0 200 200\">",
+    TG_VENUE_ERROR_INVALID, 2, "format version “1.0garbage”, expected a version such as “1.0”" },
+  { "version without a minor", 2,
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"1.\" tg:name=\"T\" viewBox=\"0 0 200 200\">",
+    TG_VENUE_ERROR_INVALID, 2, "format version “1.”, expected" },
+  { "version ten", 2,
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"10.0\" tg:name=\"T\" viewBox=\"0 0 200 200\">",
+    TG_VENUE_ERROR_INVALID, 2, "version “10.0”; this version of TickGet reads 1.x" },
   { "no version", 2,
     "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:name=\"T\" viewBox=\"0 0 200 200\">",
     TG_VENUE_ERROR_INVALID, 2, "tg:version" },
@@ -1052,6 +1079,28 @@ test_long_values (void)
     }
 }
 
+/* The numbers librsvg reads are read: signs, fractions alone, exponents, white space around. */
+static void
+test_numbers (void)
+{
+  static const struct { const char *text; double x; } numbers[] = {
+    { "52", 52 }, { " 52 ", 52 }, { "+52", 52 }, { "52.0", 52 }, { ".52e2", 52 }, { "5.2E1", 52 },
+    { "5200e-2", 52 }, { "0052", 52 }, { "&#10;52&#9;", 52 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\""
+                                               " tg:grade=\"R\" cx=\"%s\" cy=\"80\"/>", numbers[i].text);
+      g_autofree char *map = template_with (10, line);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TgVenue) venue = tg_venue_load_data (map, strlen (map), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpfloat (tg_venue_get_seat (venue, 1)->x, ==, numbers[i].x);
+    }
+}
+
 /* A UTF-8 byte-order mark at the start is skipped. */
 static void
 test_byte_order_mark (void)
@@ -1214,6 +1263,7 @@ main (int   argc,
   g_test_add_func ("/engine/venue/neighbor", test_neighbor);
   g_test_add_func ("/engine/venue/malformed", test_malformed);
   g_test_add_func ("/engine/venue/long-values", test_long_values);
+  g_test_add_func ("/engine/venue/numbers", test_numbers);
   g_test_add_func ("/engine/venue/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/engine/venue/file-name-escaped", test_file_name_escaped);
   g_test_add_func ("/engine/venue/garbage", test_garbage);

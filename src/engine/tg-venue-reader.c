@@ -140,27 +140,73 @@ get_tg_attr (Reader      *reader,
   return NULL;
 }
 
+/* The white space CSS, and so librsvg, skips around a number. */
+static gboolean
+is_number_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+static const char *
+skip_digits (const char *p)
+{
+  while (g_ascii_isdigit (*p))
+    p++;
+  return p;
+}
+
+/* A number as librsvg reads it, so that the map is drawn where the engine places it: an optional
+ * sign, digits with an optional fraction or a fraction alone (".5"), an optional exponent, white
+ * space around. g_ascii_strtod() alone also takes hex ("0x7A"), "inf", "nan" and "5.", which
+ * librsvg all draws at 0. A value beyond a double (1e999, 1e-999) is refused too. */
 static gboolean
 parse_double (const char *text,
               double     *out)
 {
-  char *end = NULL;
+  const char *p, *end;
+  char *stop = NULL;
   double value;
 
   if (text == NULL)
     return FALSE;
-  while (g_ascii_isspace (*text))
+  while (is_number_space (*text))
     text++;
-  if (*text == '\0')
+
+  p = text;
+  if (*p == '+' || *p == '-')
+    p++;
+  if (g_ascii_isdigit (*p))
+    {
+      p = skip_digits (p);
+      if (*p == '.')
+        {
+          if (!g_ascii_isdigit (p[1]))
+            return FALSE;
+          p = skip_digits (p + 1);
+        }
+    }
+  else if (*p == '.' && g_ascii_isdigit (p[1]))
+    p = skip_digits (p + 1);
+  else
+    return FALSE;
+  if (*p == 'e' || *p == 'E')
+    {
+      p++;
+      if (*p == '+' || *p == '-')
+        p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      p = skip_digits (p);
+    }
+  end = p;
+  while (is_number_space (*p))
+    p++;
+  if (*p != '\0')
     return FALSE;
 
   errno = 0;
-  value = g_ascii_strtod (text, &end);
-  if (errno != 0 || end == text || !isfinite (value))
-    return FALSE;
-  while (g_ascii_isspace (*end))
-    end++;
-  if (*end != '\0')
+  value = g_ascii_strtod (text, &stop);
+  if (stop != end || errno != 0 || !isfinite (value))
     return FALSE;
 
   /* Not -0: the writer saves it as 0, so it would not read back the same. */
@@ -268,6 +314,25 @@ require_double (Reader      *reader,
   return TRUE;
 }
 
+/* MAJOR or MAJOR.MINOR, in digits: "1.0garbage" is no 1.x. */
+static gboolean
+is_version (const char *text)
+{
+  const char *p = skip_digits (text);
+
+  if (p == text)
+    return FALSE;
+  if (*p == '.')
+    {
+      const char *minor = p + 1;
+
+      p = skip_digits (minor);
+      if (p == minor)
+        return FALSE;
+    }
+  return *p == '\0';
+}
+
 static gboolean
 read_root (Reader      *reader,
            const char  *element_name,
@@ -327,7 +392,16 @@ read_root (Reader      *reader,
                     reader->tg_prefix_shown);
       return FALSE;
     }
-  if (!g_str_equal (version, "1") && !g_str_has_prefix (version, "1."))
+  if (!is_version (version))
+    {
+      g_autofree char *quoted = tg_venue_excerpt (version);
+
+      reader_error (reader, error,
+                    _("the seat map has format version “%s”, expected a version such as “1.0”"),
+                    quoted);
+      return FALSE;
+    }
+  if (!(version[0] == '1' && (version[1] == '\0' || version[1] == '.')))
     {
       g_autofree char *quoted = tg_venue_excerpt (version);
 
