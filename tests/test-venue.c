@@ -812,6 +812,21 @@ static const Malformed malformed[] = {
   { "section label beyond the limit", 8,
     "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\" tg:label=\"1e308 -1e308 1e308\">",
     TG_VENUE_ERROR_INVALID, 8, "section “A” has its label at (1e+308, -1e+308), beyond 1000000 map units" },
+  { "seat in <defs>", 10,
+    "    <defs><circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/></defs>",
+    TG_VENUE_ERROR_INVALID, 10, "seat “A-1-2” is inside <defs>; seat maps allow sections, seats and the stage only in <g> groups" },
+  { "seat in a nested <svg>", 10,
+    "    <svg x=\"100\"><circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/></svg>",
+    TG_VENUE_ERROR_INVALID, 10, "seat “A-1-2” is inside <svg>" },
+  { "seat moved by its style", 10,
+    "    <circle style=\"fill: red; cx: 80px\" id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "seat “A-1-2” is moved by a style that sets “cx”, which seat maps do not allow" },
+  { "seat moved by an escaped style", 10,
+    "    <circle style=\"tr\\61nsform: translate(5px)\" id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "sets “tr\\61nsform”" },
+  { "section moved by its style", 8,
+    "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\" style=\"fill: red; /* */ TRANSFORM : translate(200px, 0)\">",
+    TG_VENUE_ERROR_INVALID, 8, "section “A” is moved by a style that sets “transform”" },
   { "seat outside any section", 12,
     "  </g>\n  <circle id=\"X-1-1\" tg:row=\"1\" tg:number=\"1\" tg:grade=\"R\" cx=\"10\" cy=\"10\"/>",
     TG_VENUE_ERROR_INVALID, 13, "seat “X-1-1” is not inside a section" },
@@ -885,6 +900,18 @@ static const Malformed malformed[] = {
   { "stage beyond the limit", 7,
     "  <rect tg:role=\"stage\" x=\"-1e308\" y=\"10\" width=\"1e308\" height=\"1e308\"/>",
     TG_VENUE_ERROR_INVALID, 7, "the stage (x -1e+308, y 10, width 1e+308, height 1e+308) reaches beyond 1000000 map units" },
+  { "stage in a transform", 7,
+    "  <g transform=\"translate(5)\"><rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\"/></g>",
+    TG_VENUE_ERROR_INVALID, 7, "the stage is inside a transform, which seat maps do not allow" },
+  { "stage in <defs>", 7,
+    "  <defs><rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\"/></defs>",
+    TG_VENUE_ERROR_INVALID, 7, "the stage is inside <defs>" },
+  { "style sheet with a transform", 7,
+    "  <style>circle { fill: red } g { transform: translate(60px, 0) }</style>\n  <rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\"/>",
+    TG_VENUE_ERROR_INVALID, 7, "the <style> sheet sets “transform”, which seat maps do not allow" },
+  { "style sheet in CDATA", 7,
+    "  <style><![CDATA[ circle { cx: 60px } ]]></style>\n  <rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\"/>",
+    TG_VENUE_ERROR_INVALID, 7, "the <style> sheet sets “cx”" },
   { "stage without a size", 7,
     "  <rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"0\" height=\"30\"/>",
     TG_VENUE_ERROR_INVALID, 7, "positive width and height" },
@@ -912,6 +939,15 @@ static const Malformed malformed[] = {
   { "version ten", 2,
     "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"10.0\" tg:name=\"T\" viewBox=\"0 0 200 200\">",
     TG_VENUE_ERROR_INVALID, 2, "version “10.0”; this version of TickGet reads 1.x" },
+  { "root transform", 2,
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"1.0\" tg:name=\"T\" viewBox=\"0 0 200 200\" transform=\"scale(0.1)\">",
+    TG_VENUE_ERROR_INVALID, 2, "<svg> has a transform, which seat maps do not allow" },
+  { "root style transform", 2,
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"1.0\" tg:name=\"T\" viewBox=\"0 0 200 200\" style=\"transform: scale(0.1)\">",
+    TG_VENUE_ERROR_INVALID, 2, "<svg> has a style that sets “transform”" },
+  { "second root element", 13,
+    "</svg>\n<svg/>",
+    TG_VENUE_ERROR_INVALID, 14, "<svg> comes after the end of <svg>: a map has one root element" },
   { "no version", 2,
     "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:name=\"T\" viewBox=\"0 0 200 200\">",
     TG_VENUE_ERROR_INVALID, 2, "tg:version" },
@@ -939,9 +975,12 @@ static const Malformed malformed[] = {
   { "map narrower than a unit", 2,
     "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"1.0\" tg:name=\"T\" viewBox=\"0 0 0.5 200\">",
     TG_VENUE_ERROR_INVALID, 2, "the map is 0.5 × 200 map units" },
-  { "unclosed element", 10,
-    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\">",
+  { "unclosed element", 11,
+    "    <circle id=\"A-2-1\" tg:row=\"2\" tg:number=\"1\" tg:grade=\"S\" cx=\"40\" cy=\"100\">",
     TG_VENUE_ERROR_PARSE, 12, "" },
+  { "seat inside an unclosed seat", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\">",
+    TG_VENUE_ERROR_INVALID, 11, "seat “A-2-1” is inside a <circle>; is a “/>” missing?" },
   { "bad entity", 10,
     "    <circle id=\"A-1-2&nbsp;\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/>",
     TG_VENUE_ERROR_PARSE, 10, "" },
@@ -1098,6 +1137,31 @@ test_numbers (void)
 
       g_assert_no_error (error);
       g_assert_cmpfloat (tg_venue_get_seat (venue, 1)->x, ==, numbers[i].x);
+    }
+}
+
+/* Decorations may be transformed and styled, even moved by a sheet; only what the map places may
+ * not. */
+static void
+test_decorations (void)
+{
+  static const struct { guint line; const char *replacement; } cases[] = {
+    { 9, "    <text transform=\"rotate(30)\" style=\"transform: rotate(5deg)\">A구역</text>"
+         "<path style=\"d: none\" d=\"M 0 0\"/><g><text>·</text></g>\n"
+         "    <circle id=\"A-1-1\" tg:row=\"1\" tg:number=\"1\" tg:grade=\"R\" cx=\"40\" cy=\"80\" style=\"fill: #1f9e4a; stroke-width: 2\"/>" },
+    { 7, "  <style>/* 포도알 */ circle { fill: #123; stroke-width: 2 } text:hover { opacity: 0.5 }</style>\n"
+         "  <rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\" style=\"fill: red\"/>" },
+    { 6, "  </metadata>\n  <a href=\"https://tickget.kr\"><text transform=\"scale(2)\">TickGet</text></a>" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *map = template_with (cases[c].line, cases[c].replacement);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TgVenue) venue = tg_venue_load_data (map, strlen (map), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (tg_venue_get_n_seats (venue), ==, 3);
     }
 }
 
@@ -1264,6 +1328,7 @@ main (int   argc,
   g_test_add_func ("/engine/venue/malformed", test_malformed);
   g_test_add_func ("/engine/venue/long-values", test_long_values);
   g_test_add_func ("/engine/venue/numbers", test_numbers);
+  g_test_add_func ("/engine/venue/decorations", test_decorations);
   g_test_add_func ("/engine/venue/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/engine/venue/file-name-escaped", test_file_name_escaped);
   g_test_add_func ("/engine/venue/garbage", test_garbage);

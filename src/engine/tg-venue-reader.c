@@ -27,6 +27,12 @@ typedef struct
   guint                metadata_depth;   /* 0: not inside <metadata> */
   guint                section_depth;    /* 0: not inside a section */
   guint                transform_depth;  /* 0: no transform applies */
+  char                *transform_style;  /* the CSS property that applies it, NULL: an attribute */
+  guint                container_depth;  /* 0: every element around is a <g> (or the root) */
+  guint                style_depth;      /* 0: not inside a <style> sheet */
+  GString             *style_text;       /* the sheet so far */
+  int                  style_line;       /* where it starts */
+  int                  style_column;
   const char          *data;             /* the whole input, to correct positions */
   gsize                length;
   int                  section_line;     /* where the open section starts */
@@ -273,6 +279,90 @@ parse_four (const char *text,
 }
 
 
+/* CSS properties that move or resize shapes. librsvg honours them in a style attribute and in a
+ * <style> sheet, over the attributes the reader reads: style="cx: 80px" draws a seat elsewhere. */
+static gboolean
+is_geometry_property (const char *name)
+{
+  static const char * const properties[] = {
+    "translate", "rotate", "scale", "x", "y", "cx", "cy", "width", "height",
+  };
+
+  if (g_str_has_prefix (name, "transform") || g_str_has_prefix (name, "offset"))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (properties); i++)
+    if (g_str_equal (name, properties[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether CSS — a style attribute's declarations or a whole sheet — may move or resize shapes; if
+ * so, returns (in @property, if not NULL) an excerpt of the property that does. It errs towards
+ * yes: a property name with an escape ("tr\61nsform" is "transform") counts, and so does a
+ * selector that reads like a property ("x:hover"). */
+static gboolean
+css_moves_shapes (const char  *css,
+                  char       **property)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_auto(GStrv) parts = NULL;
+
+  /* Comments go first: one between "trans" and "form" leaves no property, one before
+   * "transform" hides nothing. */
+  for (const char *p = css; *p != '\0';)
+    {
+      if (p[0] == '/' && p[1] == '*')
+        {
+          const char *end = strstr (p + 2, "*/");
+
+          if (end == NULL)
+            break;
+          g_string_append_c (text, ' ');
+          p = end + 2;
+        }
+      else
+        g_string_append_c (text, *p++);
+    }
+
+  /* Splitting inside a string or at an escaped ";" only makes more pieces, never hides one. */
+  parts = g_strsplit_set (text->str, ";{}", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *colon = strchr (parts[i], ':');
+      g_autofree char *name = NULL;
+
+      if (colon == NULL)
+        continue;
+      name = g_ascii_strdown (parts[i], colon - parts[i]);
+      g_strstrip (name);
+      if (is_geometry_property (name) || strchr (name, '\\') != NULL)
+        {
+          if (property != NULL)
+            *property = tg_venue_excerpt (name);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Whether an element's attributes move it and what it holds: a transform, or a style that sets
+ * a geometry property (returned in @style_property, to free). */
+static gboolean
+attributes_move (const char  **names,
+                 const char  **values,
+                 char        **style_property)
+{
+  *style_property = NULL;
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_str_equal (names[i], "transform"))
+        return TRUE;
+      if (g_str_equal (names[i], "style") && css_moves_shapes (values[i], style_property))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* "seat “A-1-2”", or "the stage" for a NULL @seat_id: what a message is about. Only built for
  * an error, as most seats never need it. */
 static char *
@@ -284,6 +374,53 @@ describe (const char *seat_id)
     return g_strdup (_("the stage"));
   quoted = tg_venue_excerpt (seat_id);
   return g_strdup_printf (_("seat “%s”"), quoted);
+}
+
+static char *
+describe_section (const char *section_id)
+{
+  g_autofree char *quoted = tg_venue_excerpt (section_id);
+
+  return g_strdup_printf (_("section “%s”"), quoted);
+}
+
+/* Refuses @what (a seat, a section, the stage) if it is drawn elsewhere than it says: in a
+ * transform, or in an element other than <g>. */
+static gboolean
+reader_check_placement (Reader      *reader,
+                        const char  *what,
+                        GError     **error)
+{
+  if (reader->transform_depth != 0 && reader->transform_style != NULL)
+    {
+      reader_error (reader, error, _("%s is moved by a style that sets “%s”, which seat maps do not allow"),
+                    what, reader->transform_style);
+      return FALSE;
+    }
+  if (reader->transform_depth != 0)
+    {
+      reader_error (reader, error, _("%s is inside a transform, which seat maps do not allow"), what);
+      return FALSE;
+    }
+  /* <defs>, <symbol>, <clipPath> and the like draw nothing of what they hold, a nested <svg> or
+   * a <pattern> moves it, a <switch> draws only one child. */
+  if (reader->container_depth != 0 && reader->container_depth < reader->depth)
+    {
+      const GSList *stack = g_markup_parse_context_get_element_stack (reader->context);
+      const char *container = g_slist_nth_data ((GSList *) stack,
+                                                reader->depth - reader->container_depth);
+      g_autofree char *quoted = tg_venue_excerpt (container);
+
+      /* Most likely a seat written <circle …> for <circle …/>. */
+      if (g_str_equal (container, "circle") || g_str_equal (container, "rect"))
+        reader_error (reader, error, _("%s is inside a <%s>; is a “/>” missing?"), what, quoted);
+      else
+        reader_error (reader, error,
+                      _("%s is inside <%s>; seat maps allow sections, seats and the stage only in <g> groups"),
+                      what, quoted);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Reads the number in attribute @attr_name of the seat @seat_id (NULL: of the stage). */
@@ -384,6 +521,20 @@ read_root (Reader      *reader,
                     TG_SEATMAP_NS);
       return FALSE;
     }
+
+  {
+    g_autofree char *style_property = NULL;
+
+    if (attributes_move (names, values, &style_property))
+      {
+        if (style_property != NULL)
+          reader_error (reader, error, _("<svg> has a style that sets “%s”, which seat maps do not allow"),
+                        style_property);
+        else
+          reader_error (reader, error, _("<svg> has a transform, which seat maps do not allow"));
+        return FALSE;
+      }
+  }
 
   version = get_tg_attr (reader, names, values, "version");
   if (version == NULL)
@@ -548,13 +699,12 @@ read_section (Reader      *reader,
       reader_error (reader, error, _("section “%s” is nested inside another section"), quoted);
       return FALSE;
     }
-  if (reader->transform_depth != 0)
-    {
-      quoted = tg_venue_excerpt (id);
-      reader_error (reader, error, _("section “%s” is inside a transform, which seat maps do not allow"),
-                    quoted);
+  {
+    g_autofree char *what = describe_section (id);
+
+    if (!reader_check_placement (reader, what, error))
       return FALSE;
-    }
+  }
   if (name == NULL)
     {
       quoted = tg_venue_excerpt (id);
@@ -699,11 +849,11 @@ read_seat (Reader      *reader,
       reader_error (reader, error, _("%s is not inside a section"), what);
       return FALSE;
     }
-  if (reader->transform_depth != 0)
+  if (reader->transform_depth != 0 || reader->container_depth != 0)
     {
       what = describe (id);
-      reader_error (reader, error, _("%s is inside a transform, which seat maps do not allow"), what);
-      return FALSE;
+      if (!reader_check_placement (reader, what, error))
+        return FALSE;
     }
 
   if (is_rect)
@@ -757,6 +907,8 @@ read_stage (Reader      *reader,
       reader_error (reader, error, _("the stage must be a <rect>, not <%s>"), quoted);
       return FALSE;
     }
+  if (!reader_check_placement (reader, _("the stage"), error))
+    return FALSE;
   if (!require_double (reader, NULL, "x", get_attr (names, values, "x"), &x, error) ||
       !require_double (reader, NULL, "y", get_attr (names, values, "y"), &y, error) ||
       !require_double (reader, NULL, "width", get_attr (names, values, "width"), &w, error) ||
@@ -785,33 +937,64 @@ reader_start_element (GMarkupParseContext  *context,
 
   reader->depth++;
 
-  if (reader->venue == NULL)
+  if (reader->depth == 1)
     {
+      if (reader->venue != NULL)
+        {
+          /* GMarkup reads on after the root; XML (and librsvg) stop. */
+          g_autofree char *quoted = tg_venue_excerpt (element_name);
+
+          reader_error (reader, error, _("<%s> comes after the end of <svg>: a map has one root element"),
+                        quoted);
+          return;
+        }
       read_root (reader, element_name, names, values, error);
       return;
     }
 
-  if (reader->transform_depth == 0 && get_attr (names, values, "transform") != NULL)
-    reader->transform_depth = reader->depth;
+  /* A sheet can move anything, even from inside <metadata>. */
+  if (g_str_equal (element_name, "style") && reader->style_depth == 0)
+    {
+      reader->style_depth = reader->depth;
+      reader->style_text = g_string_new (NULL);
+      g_markup_parse_context_get_position (context, &reader->style_line, &reader->style_column);
+    }
 
   local = tg_local (reader, element_name);
+  if (reader->metadata_depth != 0)
+    {
+      if (local != NULL && g_str_equal (local, "grade"))
+        read_grade (reader, names, values, error);
+      return;
+    }
+
+  if (reader->transform_depth == 0)
+    {
+      g_autofree char *style_property = NULL;
+
+      if (attributes_move (names, values, &style_property))
+        {
+          reader->transform_depth = reader->depth;
+          g_free (reader->transform_style);
+          reader->transform_style = g_steal_pointer (&style_property);
+        }
+    }
+  /* Checked for the sections and seats inside it; the element itself may be a seat. */
+  if (reader->container_depth == 0 && !g_str_equal (element_name, "g") &&
+      !g_str_equal (element_name, "metadata"))
+    reader->container_depth = reader->depth;
+
   if (local != NULL)
     {
-      if (!g_str_equal (local, "grade"))
-        return;   /* other TickGet elements are for later minor versions */
-      if (reader->metadata_depth == 0)
+      if (g_str_equal (local, "grade"))
         {
           g_autofree char *quoted = tg_venue_excerpt (element_name);
 
           reader_error (reader, error, _("<%s> must be inside <metadata>"), quoted);
-          return;
         }
-      read_grade (reader, names, values, error);
-      return;
+      return;   /* other TickGet elements are for later minor versions */
     }
 
-  if (reader->metadata_depth != 0)
-    return;
   if (g_str_equal (element_name, "metadata"))
     {
       reader->metadata_depth = reader->depth;
@@ -874,17 +1057,49 @@ reader_end_element (GMarkupParseContext  *context,
           g_error_free (local);
         }
     }
+  if (reader->depth == reader->style_depth)
+    {
+      g_autofree char *property = NULL;
+
+      reader->style_depth = 0;
+      if (css_moves_shapes (reader->style_text->str, &property))
+        {
+          reader_fix_position (reader, &reader->style_line, &reader->style_column);
+          g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                       _("line %d, column %d: the <style> sheet sets “%s”, which seat maps do not allow"),
+                       reader->style_line, reader->style_column, property);
+        }
+      g_string_free (g_steal_pointer (&reader->style_text), TRUE);
+    }
   if (reader->depth == reader->metadata_depth)
     reader->metadata_depth = 0;
   if (reader->depth == reader->transform_depth)
-    reader->transform_depth = 0;
+    {
+      reader->transform_depth = 0;
+      g_clear_pointer (&reader->transform_style, g_free);
+    }
+  if (reader->depth == reader->container_depth)
+    reader->container_depth = 0;
   reader->depth--;
+}
+
+static void
+reader_text (GMarkupParseContext  *context,
+             const char           *text,
+             gsize                 length,
+             gpointer              user_data,
+             GError              **error)
+{
+  Reader *reader = user_data;
+
+  if (reader->style_text != NULL)
+    g_string_append_len (reader->style_text, text, (gssize) length);
 }
 
 static const GMarkupParser reader_parser = {
   reader_start_element,
   reader_end_element,
-  NULL,
+  reader_text,
   NULL,
   NULL,
 };
@@ -922,7 +1137,9 @@ tg_venue_load_data (const char  *data,
 
   reader.data = data;
   reader.length = length;
-  reader.context = g_markup_parse_context_new (&reader_parser, 0, &reader, NULL);
+  /* CDATA is text: a sheet in <![CDATA[…]]> must be seen. */
+  reader.context = g_markup_parse_context_new (&reader_parser, G_MARKUP_TREAT_CDATA_AS_TEXT,
+                                               &reader, NULL);
   ok = g_markup_parse_context_parse (reader.context, data ? data : "", length, &local) &&
        g_markup_parse_context_end_parse (reader.context, &local);
 
@@ -949,6 +1166,9 @@ tg_venue_load_data (const char  *data,
   g_markup_parse_context_free (reader.context);
   g_free (reader.tg_prefix);
   g_free (reader.tg_prefix_shown);
+  g_free (reader.transform_style);
+  if (reader.style_text != NULL)
+    g_string_free (reader.style_text, TRUE);
 
   if (!ok)
     {
