@@ -1165,6 +1165,23 @@ test_decorations (void)
     }
 }
 
+/* XML has no NUL characters; GMarkup took them, cutting an id at one. */
+static void
+test_nul_byte (void)
+{
+  g_autofree char *map = template_with (0, "");
+  gsize length = strlen (map);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TgVenue) venue = NULL;
+
+  strstr (map, "A-1-2\"")[strlen ("A-1-")] = '\0';   /* id="A-1-NUL" */
+  venue = tg_venue_load_data (map, length, &error);
+  g_assert_null (venue);
+  g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_PARSE);
+  assert_good_message (error, 10);
+  g_assert_nonnull (strstr (error->message, "NUL"));
+}
+
 /* A UTF-8 byte-order mark at the start is skipped. */
 static void
 test_byte_order_mark (void)
@@ -1329,6 +1346,7 @@ main (int   argc,
   g_test_add_func ("/engine/venue/long-values", test_long_values);
   g_test_add_func ("/engine/venue/numbers", test_numbers);
   g_test_add_func ("/engine/venue/decorations", test_decorations);
+  g_test_add_func ("/engine/venue/nul-byte", test_nul_byte);
   g_test_add_func ("/engine/venue/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/engine/venue/file-name-escaped", test_file_name_escaped);
   g_test_add_func ("/engine/venue/garbage", test_garbage);

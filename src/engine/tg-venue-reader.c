@@ -1135,6 +1135,24 @@ tg_venue_load_data (const char  *data,
       length -= 3;
     }
 
+  /* GMarkup takes a NUL byte, and cuts an attribute at it (id="A-1\0X" read as "A-1"), where
+   * XML and librsvg refuse the file. */
+  {
+    const char *nul = length > 0 ? memchr (data, '\0', length) : NULL;
+
+    if (nul != NULL)
+      {
+        int line = 1;
+
+        for (const char *p = data; p < nul; p++)
+          line += *p == '\n';
+        g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_PARSE,
+                     _("The seat map is not well-formed XML: line %d holds a NUL byte, which XML does not allow"),
+                     line);
+        return NULL;
+      }
+  }
+
   reader.data = data;
   reader.length = length;
   /* CDATA is text: a sheet in <![CDATA[…]]> must be seen. */
