@@ -51,7 +51,7 @@ template_with (guint       line,
 }
 
 /* What every load error must be: one line of valid UTF-8 without control characters, short, and
- * naming a line — @line if it is not 0. */
+ * naming a line — @line if it is above 0, any if it is 0; -1 for an input without a line. */
 static void
 assert_good_message (const GError *error,
                      int           line)
@@ -75,6 +75,8 @@ assert_good_message (const GError *error,
         g_error ("the message has the control character U+%04X: %s", c, message);
     }
 
+  if (line < 0)
+    return;
   found = strstr (message, "line ");
   if (found == NULL || !g_ascii_isdigit (found[strlen ("line ")]))
     g_error ("the message names no line: %s", message);
@@ -1251,6 +1253,9 @@ test_garbage (void)
     }
 }
 
+/* Loads a mutated map: it gives exactly one of a venue and an error. A venue must save and load
+ * back the same (whatever the loader accepts, every consumer can use); an error must be a good
+ * message. */
 static void
 try_load (const char *data,
           gsize       length)
@@ -1258,19 +1263,35 @@ try_load (const char *data,
   g_autoptr(GError) error = NULL;
   g_autoptr(TgVenue) venue = tg_venue_load_data (data, length, &error);
 
-  /* Exactly one of a venue and an error, and the venue is usable. */
   g_assert_true ((venue == NULL) != (error == NULL));
   if (venue != NULL)
     {
-      g_autofree char *svg = tg_venue_to_svg (venue, NULL);
       g_assert_cmpuint (tg_venue_get_n_seats (venue), >, 0);
+      assert_round_trip (venue);
     }
   else
     {
       g_assert_true (error->domain == TG_VENUE_ERROR);
       g_assert_true (error->code == TG_VENUE_ERROR_PARSE || error->code == TG_VENUE_ERROR_INVALID);
+      assert_good_message (error, length > 0 ? 0 : -1);
     }
 }
+
+/* Attribute values on and past the edges of what a map may hold. */
+static const char * const edge_values[] = {
+  "", " ", "-1", "0", "-0", "1e309", "1e-320", "1e39", "-1e39", "3.4028235e38", "1e6", "-1e6",
+  "20000", "20000.01", "1e-20", "nan", "inf", "0x10", "5.", ".5", "+5", "5e", "4294967296",
+  "65536", "99999999999999999999", "a b", "&amp;", "&#10;", "&#x202E;", "\xe2\x80\x8b", "true",
+  "1.0", "1.0garbage", "#zzzzzz", "0 0 1e6 1e6", "-300 -300 260 190", "1e308 1e308 1e308 1e308",
+  "0 0 0 0", "1 2 3", "scale(2)", "transform: scale(2)", "cx: 9px", "tr\\61nsform: none",
+};
+
+/* Markup that moves or hides what follows, or ends the document early. */
+static const char * const edge_markup[] = {
+  "<defs>", "</defs>", "<svg x=\"5\">", "</svg>", "<g transform=\"scale(2)\">", "<g style=\"cx: 1px\">",
+  "</g>", "<style>g { transform: scale(2) }</style>", "<svg/>", "<![CDATA[x]]>", "<!-- -->",
+  "<circle id=\"Z-1-1\" tg:row=\"1\" tg:number=\"1\" tg:grade=\"R\" cx=\"1\" cy=\"1\"/>",
+};
 
 static void
 fuzz_text (const char *text,
@@ -1279,7 +1300,33 @@ fuzz_text (const char *text,
            guint64     seed)
 {
   g_autofree char *copy = g_malloc (length);
+  g_autofree char *long_value = g_strnfill (500, '7');
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GArray) tags = g_array_new (FALSE, FALSE, sizeof (gsize));
   TgRng rng;
+
+  /* Where the attribute values are (start, end) and where tags end. */
+  for (gsize i = 0; i + 1 < length; i++)
+    {
+      if (text[i] == '=' && text[i + 1] == '"')
+        {
+          const char *end = memchr (text + i + 2, '"', length - i - 2);
+
+          if (end != NULL)
+            {
+              gsize start = i + 2, stop = (gsize) (end - text);
+
+              g_array_append_val (values, start);
+              g_array_append_val (values, stop);
+            }
+        }
+      else if (text[i] == '>')
+        {
+          gsize after = i + 1;
+
+          g_array_append_val (tags, after);
+        }
+    }
 
   tg_rng_init (&rng, seed, 7);
   for (guint r = 0; r < rounds; r++)
@@ -1291,7 +1338,7 @@ fuzz_text (const char *text,
       memcpy (copy, text, length);
       for (guint f = 0, n = 1 + tg_rng_below (&rng, 8); f < n; f++)
         {
-          static const char specials[] = "<>/\"'=&;: \n-0123456789#\xc3\x80\xff";
+          static const char specials[] = "<>/\"'=&;: \n-0123456789#.e\xc3\x80\xff";
           gsize at = tg_rng_below (&rng, (guint32) length);
 
           if (tg_rng_percent (&rng, 50))
@@ -1300,6 +1347,31 @@ fuzz_text (const char *text,
             copy[at] = (char) tg_rng_below (&rng, 256);
         }
       try_load (copy, length);
+
+      /* One attribute value replaced by an edge value. */
+      if (values->len > 0)
+        {
+          const gsize *v = &g_array_index (values, gsize, 2 * tg_rng_below (&rng, values->len / 2));
+          guint pick = tg_rng_below (&rng, G_N_ELEMENTS (edge_values) + 1);
+          GString *out = g_string_new_len (text, (gssize) v[0]);
+
+          g_string_append (out, pick < G_N_ELEMENTS (edge_values) ? edge_values[pick] : long_value);
+          g_string_append_len (out, text + v[1], (gssize) (length - v[1]));
+          try_load (out->str, out->len);
+          g_string_free (out, TRUE);
+        }
+
+      /* Some markup put after a tag. */
+      if (tags->len > 0)
+        {
+          gsize at = g_array_index (tags, gsize, tg_rng_below (&rng, tags->len));
+          GString *out = g_string_new_len (text, (gssize) at);
+
+          g_string_append (out, edge_markup[tg_rng_below (&rng, G_N_ELEMENTS (edge_markup))]);
+          g_string_append_len (out, text + at, (gssize) (length - at));
+          try_load (out->str, out->len);
+          g_string_free (out, TRUE);
+        }
     }
 }
 
