@@ -1204,6 +1204,14 @@ test_byte_order_mark (void)
   g_assert_null (venue);
   g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_PARSE);
   assert_good_message (error, 1);
+  g_clear_error (&error);
+
+  /* UTF-16 is named as such, rather than as NUL bytes. */
+  venue = tg_venue_load_data ("\xFF\xFE<\0s\0v\0g\0", 10, &error);
+  g_assert_null (venue);
+  g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_PARSE);
+  assert_good_message (error, 1);
+  g_assert_nonnull (strstr (error->message, "UTF-16"));
 }
 
 /* A file name is quoted whole, but on one line. */

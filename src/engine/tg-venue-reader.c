@@ -1135,6 +1135,13 @@ tg_venue_load_data (const char  *data,
       length -= 3;
     }
 
+  if (length >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0))
+    {
+      g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_PARSE,
+                   _("The seat map is not well-formed XML: line 1 starts a UTF-16 file; save it as UTF-8"));
+      return NULL;
+    }
+
   /* GMarkup takes a NUL byte, and cuts an attribute at it (id="A-1\0X" read as "A-1"), where
    * XML and librsvg refuse the file. */
   {
