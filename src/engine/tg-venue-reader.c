@@ -355,9 +355,11 @@ attributes_move (const char  **names,
   *style_property = NULL;
   for (guint i = 0; names[i] != NULL; i++)
     {
-      if (g_str_equal (names[i], "transform"))
+      /* The first letters first: this runs for every element. */
+      if (names[i][0] == 't' && g_str_equal (names[i], "transform"))
         return TRUE;
-      if (g_str_equal (names[i], "style") && css_moves_shapes (values[i], style_property))
+      if (names[i][0] == 's' && g_str_equal (names[i], "style") &&
+          css_moves_shapes (values[i], style_property))
         return TRUE;
     }
   return FALSE;
@@ -384,10 +386,18 @@ describe_section (const char *section_id)
   return g_strdup_printf (_("section “%s”"), quoted);
 }
 
-/* Refuses @what (a seat, a section, the stage) if it is drawn elsewhere than it says: in a
- * transform, or in an element other than <g>. */
+/* Whether what the current element places (a seat, a section, the stage) is drawn where it
+ * says: not in a transform, and in nothing but <g> groups. */
 static gboolean
-reader_check_placement (Reader      *reader,
+reader_placed_as_written (Reader *reader)
+{
+  return reader->transform_depth == 0 &&
+         (reader->container_depth == 0 || reader->container_depth >= reader->depth);
+}
+
+/* Says why @what is not placed as written. */
+static void
+reader_placement_error (Reader      *reader,
                         const char  *what,
                         GError     **error)
 {
@@ -395,16 +405,16 @@ reader_check_placement (Reader      *reader,
     {
       reader_error (reader, error, _("%s is moved by a style that sets “%s”, which seat maps do not allow"),
                     what, reader->transform_style);
-      return FALSE;
+      return;
     }
   if (reader->transform_depth != 0)
     {
       reader_error (reader, error, _("%s is inside a transform, which seat maps do not allow"), what);
-      return FALSE;
+      return;
     }
   /* <defs>, <symbol>, <clipPath> and the like draw nothing of what they hold, a nested <svg> or
    * a <pattern> moves it, a <switch> draws only one child. */
-  if (reader->container_depth != 0 && reader->container_depth < reader->depth)
+  if (reader->container_depth != 0)
     {
       const GSList *stack = g_markup_parse_context_get_element_stack (reader->context);
       const char *container = g_slist_nth_data ((GSList *) stack,
@@ -418,9 +428,7 @@ reader_check_placement (Reader      *reader,
         reader_error (reader, error,
                       _("%s is inside <%s>; seat maps allow sections, seats and the stage only in <g> groups"),
                       what, quoted);
-      return FALSE;
     }
-  return TRUE;
 }
 
 /* Reads the number in attribute @attr_name of the seat @seat_id (NULL: of the stage). */
@@ -699,12 +707,13 @@ read_section (Reader      *reader,
       reader_error (reader, error, _("section “%s” is nested inside another section"), quoted);
       return FALSE;
     }
-  {
-    g_autofree char *what = describe_section (id);
+  if (!reader_placed_as_written (reader))
+    {
+      g_autofree char *what = describe_section (id);
 
-    if (!reader_check_placement (reader, what, error))
+      reader_placement_error (reader, what, error);
       return FALSE;
-  }
+    }
   if (name == NULL)
     {
       quoted = tg_venue_excerpt (id);
@@ -849,11 +858,11 @@ read_seat (Reader      *reader,
       reader_error (reader, error, _("%s is not inside a section"), what);
       return FALSE;
     }
-  if (reader->transform_depth != 0 || reader->container_depth != 0)
+  if (!reader_placed_as_written (reader))
     {
       what = describe (id);
-      if (!reader_check_placement (reader, what, error))
-        return FALSE;
+      reader_placement_error (reader, what, error);
+      return FALSE;
     }
 
   if (is_rect)
@@ -907,8 +916,11 @@ read_stage (Reader      *reader,
       reader_error (reader, error, _("the stage must be a <rect>, not <%s>"), quoted);
       return FALSE;
     }
-  if (!reader_check_placement (reader, _("the stage"), error))
-    return FALSE;
+  if (!reader_placed_as_written (reader))
+    {
+      reader_placement_error (reader, _("the stage"), error);
+      return FALSE;
+    }
   if (!require_double (reader, NULL, "x", get_attr (names, values, "x"), &x, error) ||
       !require_double (reader, NULL, "y", get_attr (names, values, "y"), &y, error) ||
       !require_double (reader, NULL, "width", get_attr (names, values, "width"), &w, error) ||
