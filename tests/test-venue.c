@@ -1,7 +1,11 @@
 #include "config.h"
 
+#include <errno.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -44,6 +48,46 @@ template_with (guint       line,
         g_string_append_printf (out, "%s\n", template_lines[i]);
     }
   return g_string_free (out, FALSE);
+}
+
+/* What every load error must be: one line of valid UTF-8 without control characters, short, and
+ * naming a line — @line if it is above 0, any if it is 0; -1 for an input without a line. */
+static void
+assert_good_message (const GError *error,
+                     int           line)
+{
+  const char *message;
+  const char *found;
+
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == TG_VENUE_ERROR);
+  message = error->message;
+  if (!g_utf8_validate (message, -1, NULL))
+    g_error ("the message is not valid UTF-8: %s", message);
+  if (strlen (message) >= 300)
+    g_error ("the message is %zu bytes long: %.300s", strlen (message), message);
+  for (const char *p = message; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || g_unichar_type (c) == G_UNICODE_FORMAT ||
+          c == 0x2028 || c == 0x2029)
+        g_error ("the message has the control character U+%04X: %s", c, message);
+    }
+
+  if (line < 0)
+    return;
+  found = strstr (message, "line ");
+  if (found == NULL || !g_ascii_isdigit (found[strlen ("line ")]))
+    g_error ("the message names no line: %s", message);
+  if (line > 0)
+    {
+      g_autofree char *where = g_strdup_printf ("line %d", line);
+
+      found = strstr (message, where);
+      if (found == NULL || g_ascii_isdigit (found[strlen (where)]))
+        g_error ("“%s” does not name %s", message, where);
+    }
 }
 
 static void
@@ -359,6 +403,55 @@ assert_same_venue (TgVenue *a,
     }
 }
 
+/* Saving @venue and loading what was saved gives the same venue, and saving that the same bytes. */
+static void
+assert_round_trip (TgVenue *venue)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TgVenue) loaded = NULL;
+  g_autofree char *svg = NULL, *again = NULL;
+  gsize length, length_again;
+
+  svg = tg_venue_to_svg (venue, &length);
+  loaded = tg_venue_load_data (svg, length, &error);
+  if (loaded == NULL)
+    g_error ("a saved venue does not load: %s\n%s", error->message, svg);
+  assert_same_venue (venue, loaded);
+  again = tg_venue_to_svg (loaded, &length_again);
+  g_assert_cmpmem (svg, length, again, length_again);
+}
+
+/* Values at the edges of what a map may hold survive saving. */
+static void
+test_round_trip_edges (void)
+{
+  static const struct { const char *what; guint line; const char *replacement; } cases[] = {
+    { "a standing spot a hair off the edge", 8,
+      "  <g tg:section=\"A\" tg:name=\"A구역\" tg:standing=\"true\" tg:bbox=\"0 0 180 120\">\n"
+      "    <circle id=\"A-0-1\" tg:row=\"0\" tg:number=\"1\" tg:grade=\"R\" cx=\"1e-20\" cy=\"3e-30\"/>" },
+    { "a label turned a full circle back", 8,
+      "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\" tg:label=\"100 50 -360\">" },
+    { "minus zero", 7,
+      "  <rect tg:role=\"stage\" x=\"-0\" y=\"-0.0\" width=\"100\" height=\"30\"/>" },
+    { "a section box at the limit", 8,
+      "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"-1000000 -1000000 2000000 2000000\">" },
+    { "a seat at the corner of the map", 10,
+      "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"180.00999999\" cy=\"60\"/>" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *text = template_with (cases[c].line, cases[c].replacement);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TgVenue) venue = NULL;
+
+      g_test_message ("case: %s", cases[c].what);
+      venue = tg_venue_load_data (text, strlen (text), &error);
+      g_assert_no_error (error);
+      assert_round_trip (venue);
+    }
+}
+
 static void
 test_round_trip (void)
 {
@@ -496,6 +589,89 @@ test_save_file (void)
 }
 
 static void
+assert_not_a_file (const char *path,
+                   const char *kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TgVenue) venue = tg_venue_load_file (path, &error);
+  g_autofree char *expected = g_strdup_printf ("is not a seat-map file (it is %s)", kind);
+
+  g_assert_null (venue);
+  g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_IO);
+  if (strstr (error->message, expected) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, expected);
+}
+
+/* Only regular files are read: a folder or a device gave mmap errors, and a FIFO with no writer
+ * hung the open forever. */
+static void
+test_not_a_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tickget-venue-XXXXXX", &error);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.svg", NULL);
+
+  g_assert_no_error (error);
+  if (mkfifo (fifo, 0600) != 0)
+    g_error ("mkfifo: %s", g_strerror (errno));
+
+  if (g_test_subprocess ())
+    {
+      assert_not_a_file (dir, "a folder");
+      assert_not_a_file ("/dev/null", "a device");
+      assert_not_a_file (fifo, "a named pipe");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 20 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_assert_cmpint (g_remove (fifo), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* Files over TG_VENUE_MAX_FILE_SIZE are not read, nor data that long. */
+static void
+test_too_big (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tickget-venue-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "huge.svg", NULL);
+  g_autofree char *map = template_with (0, "");
+  g_autofree char *data = NULL;
+  g_autoptr(TgVenue) venue = NULL;
+  gsize length = TG_VENUE_MAX_FILE_SIZE + 1;
+
+  g_assert_no_error (error);
+  /* A sparse file: no need to write 64 MB. */
+  g_assert_true (g_file_set_contents (path, map, -1, NULL));
+  if (truncate (path, (off_t) length) != 0)
+    g_error ("truncate: %s", g_strerror (errno));
+  venue = tg_venue_load_file (path, &error);
+  g_assert_null (venue);
+  g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_IO);
+  /* g_format_size() puts a no-break space before the unit. */
+  g_assert_nonnull (strstr (error->message, "is too big: 64.0\u00a0MiB (67108865 bytes), where the limit is 64.0\u00a0MiB"));
+  g_clear_error (&error);
+
+  /* Just under the limit it is read, and found not to be XML (the padding is NUL bytes). */
+  if (truncate (path, TG_VENUE_MAX_FILE_SIZE) != 0)
+    g_error ("truncate: %s", g_strerror (errno));
+  venue = tg_venue_load_file (path, &error);
+  g_assert_null (venue);
+  g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_PARSE);
+  g_clear_error (&error);
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+
+  /* calloc: pages of zeros that are never touched. */
+  data = g_malloc0 (length);
+  memcpy (data, map, strlen (map));
+  venue = tg_venue_load_data (data, length, &error);
+  g_assert_null (venue);
+  g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "too big"));
+}
+
+static void
 test_find (void)
 {
   g_autoptr(TgVenue) venue = tg_venue_new_preset ("large", NULL);
@@ -595,12 +771,64 @@ static const Malformed malformed[] = {
   { "bad coordinate", 10,
     "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"5O\" cy=\"80\"/>",
     TG_VENUE_ERROR_INVALID, 10, "“cx” = “5O”, which is not a number" },
+  { "hexadecimal coordinate", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"0x7A\" cy=\"80\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "“cx” = “0x7A”, which is not a number" },
+  { "coordinate ending in a point", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52.\" cy=\"80\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "“cx” = “52.”, which is not a number" },
+  { "coordinate spelled inf", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"inf\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "“cy” = “inf”, which is not a number" },
+  { "exponent without digits", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"5e\" cy=\"80\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "“cx” = “5e”, which is not a number" },
+  { "hexadecimal stage", 7,
+    "  <rect tg:role=\"stage\" x=\"0x10\" y=\"10\" width=\"100\" height=\"30\"/>",
+    TG_VENUE_ERROR_INVALID, 7, "the stage has “x” = “0x10”, which is not a number" },
+  { "section box in NaN", 8,
+    "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 nan 60\">",
+    TG_VENUE_ERROR_INVALID, 8, "expected four numbers" },
   { "infinite coordinate", 10,
     "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"1e999\" cy=\"80\"/>",
     TG_VENUE_ERROR_INVALID, 10, "not a number" },
   { "seat outside its bounding box", 10,
     "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"520\" cy=\"80\"/>",
     TG_VENUE_ERROR_INVALID, 10, "outside the bounding box of section “A”" },
+  { "seat beyond float range", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"1e39\" cy=\"80\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "seat “A-1-2” at (1e+39, 80) lies outside the bounding box of section “A”" },
+  { "seat outside the map", 8,
+    "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 200\">\n"
+    "    <circle id=\"A-0-1\" tg:row=\"0\" tg:number=\"1\" tg:grade=\"R\" cx=\"40\" cy=\"250\"/>",
+    TG_VENUE_ERROR_INVALID, 9, "seat “A-0-1” at (40, 250) lies outside the map, which is 200 × 200 map units" },
+  { "seat rect without a width", 10,
+    "    <rect id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" x=\"50\" y=\"78\" width=\"0\" height=\"4\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "seat “A-1-2” must have a positive width and height" },
+  { "section box beyond the limit", 8,
+    "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"0 0 1e40 1e40\">",
+    TG_VENUE_ERROR_INVALID, 8, "section “A” has a bounding box (x 0, y 0, width 1e+40, height 1e+40) that reaches beyond 1000000 map units" },
+  { "section box whose far edge is beyond the limit", 8,
+    "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"-1000000 0 2000001 200\">",
+    TG_VENUE_ERROR_INVALID, 8, "reaches beyond 1000000 map units" },
+  { "section label beyond the limit", 8,
+    "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\" tg:label=\"1e308 -1e308 1e308\">",
+    TG_VENUE_ERROR_INVALID, 8, "section “A” has its label at (1e+308, -1e+308), beyond 1000000 map units" },
+  { "seat in <defs>", 10,
+    "    <defs><circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/></defs>",
+    TG_VENUE_ERROR_INVALID, 10, "seat “A-1-2” is inside <defs>; seat maps allow sections, seats and the stage only in <g> groups" },
+  { "seat in a nested <svg>", 10,
+    "    <svg x=\"100\"><circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/></svg>",
+    TG_VENUE_ERROR_INVALID, 10, "seat “A-1-2” is inside <svg>" },
+  { "seat moved by its style", 10,
+    "    <circle style=\"fill: red; cx: 80px\" id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "seat “A-1-2” is moved by a style that sets “cx”, which seat maps do not allow" },
+  { "seat moved by an escaped style", 10,
+    "    <circle style=\"tr\\61nsform: translate(5px)\" id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "sets “tr\\61nsform”" },
+  { "section moved by its style", 8,
+    "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\" style=\"fill: red; /* */ TRANSFORM : translate(200px, 0)\">",
+    TG_VENUE_ERROR_INVALID, 8, "section “A” is moved by a style that sets “transform”" },
   { "seat outside any section", 12,
     "  </g>\n  <circle id=\"X-1-1\" tg:row=\"1\" tg:number=\"1\" tg:grade=\"R\" cx=\"10\" cy=\"10\"/>",
     TG_VENUE_ERROR_INVALID, 13, "seat “X-1-1” is not inside a section" },
@@ -671,6 +899,21 @@ static const Malformed malformed[] = {
   { "stage as a circle", 7,
     "  <circle tg:role=\"stage\" cx=\"50\" cy=\"10\" r=\"10\"/>",
     TG_VENUE_ERROR_INVALID, 7, "the stage must be a <rect>" },
+  { "stage beyond the limit", 7,
+    "  <rect tg:role=\"stage\" x=\"-1e308\" y=\"10\" width=\"1e308\" height=\"1e308\"/>",
+    TG_VENUE_ERROR_INVALID, 7, "the stage (x -1e+308, y 10, width 1e+308, height 1e+308) reaches beyond 1000000 map units" },
+  { "stage in a transform", 7,
+    "  <g transform=\"translate(5)\"><rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\"/></g>",
+    TG_VENUE_ERROR_INVALID, 7, "the stage is inside a transform, which seat maps do not allow" },
+  { "stage in <defs>", 7,
+    "  <defs><rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\"/></defs>",
+    TG_VENUE_ERROR_INVALID, 7, "the stage is inside <defs>" },
+  { "style sheet with a transform", 7,
+    "  <style>circle { fill: red } g { transform: translate(60px, 0) }</style>\n  <rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\"/>",
+    TG_VENUE_ERROR_INVALID, 7, "the <style> sheet sets “transform”, which seat maps do not allow" },
+  { "style sheet in CDATA", 7,
+    "  <style><![CDATA[ circle { cx: 60px } ]]></style>\n  <rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\"/>",
+    TG_VENUE_ERROR_INVALID, 7, "the <style> sheet sets “cx”" },
   { "stage without a size", 7,
     "  <rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"0\" height=\"30\"/>",
     TG_VENUE_ERROR_INVALID, 7, "positive width and height" },
@@ -689,6 +932,24 @@ static const Malformed malformed[] = {
   { "newer version", 2,
     "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"2.0\" tg:name=\"T\" viewBox=\"0 0 200 200\">",
     TG_VENUE_ERROR_INVALID, 2, "version “2.0”" },
+  { "version with garbage", 2,
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"1.0garbage\" tg:name=\"T\" viewBox=\"0 0 200 200\">",
+    TG_VENUE_ERROR_INVALID, 2, "format version “1.0garbage”, expected a version such as “1.0”" },
+  { "version without a minor", 2,
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"1.\" tg:name=\"T\" viewBox=\"0 0 200 200\">",
+    TG_VENUE_ERROR_INVALID, 2, "format version “1.”, expected" },
+  { "version ten", 2,
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"10.0\" tg:name=\"T\" viewBox=\"0 0 200 200\">",
+    TG_VENUE_ERROR_INVALID, 2, "version “10.0”; this version of TickGet reads 1.x" },
+  { "root transform", 2,
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"1.0\" tg:name=\"T\" viewBox=\"0 0 200 200\" transform=\"scale(0.1)\">",
+    TG_VENUE_ERROR_INVALID, 2, "<svg> has a transform, which seat maps do not allow" },
+  { "root style transform", 2,
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"1.0\" tg:name=\"T\" viewBox=\"0 0 200 200\" style=\"transform: scale(0.1)\">",
+    TG_VENUE_ERROR_INVALID, 2, "<svg> has a style that sets “transform”" },
+  { "second root element", 13,
+    "</svg>\n<svg/>",
+    TG_VENUE_ERROR_INVALID, 14, "<svg> comes after the end of <svg>: a map has one root element" },
   { "no version", 2,
     "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:name=\"T\" viewBox=\"0 0 200 200\">",
     TG_VENUE_ERROR_INVALID, 2, "tg:version" },
@@ -701,9 +962,27 @@ static const Malformed malformed[] = {
   { "bad viewBox", 2,
     "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"1.0\" tg:name=\"T\" viewBox=\"0 0 -2 200\">",
     TG_VENUE_ERROR_INVALID, 2, "invalid viewBox" },
-  { "unclosed element", 10,
-    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\">",
+  { "viewBox away from the origin", 2,
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"1.0\" tg:name=\"T\" viewBox=\"-300 -300 260 190\">",
+    TG_VENUE_ERROR_INVALID, 2, "must start at 0 0" },
+  { "map of a million units", 2,
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"1.0\" tg:name=\"T\" viewBox=\"0 0 1048560 1048560\">",
+    TG_VENUE_ERROR_INVALID, 2, "the map is 1.04856e+06 × 1.04856e+06 map units, but each side must be from 1 to 20000" },
+  { "map of 1e308 units", 2,
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"1.0\" tg:name=\"T\" viewBox=\"0 0 1e308 1e308\">",
+    TG_VENUE_ERROR_INVALID, 2, "each side must be from 1 to 20000" },
+  { "map too big without a viewBox", 2,
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"1.0\" tg:name=\"T\" width=\"1e6\" height=\"200px\">",
+    TG_VENUE_ERROR_INVALID, 2, "each side must be from 1 to 20000" },
+  { "map narrower than a unit", 2,
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"1.0\" tg:name=\"T\" viewBox=\"0 0 0.5 200\">",
+    TG_VENUE_ERROR_INVALID, 2, "the map is 0.5 × 200 map units" },
+  { "unclosed element", 11,
+    "    <circle id=\"A-2-1\" tg:row=\"2\" tg:number=\"1\" tg:grade=\"S\" cx=\"40\" cy=\"100\">",
     TG_VENUE_ERROR_PARSE, 12, "" },
+  { "seat inside an unclosed seat", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\">",
+    TG_VENUE_ERROR_INVALID, 11, "seat “A-2-1” is inside a <circle>; is a “/>” missing?" },
   { "bad entity", 10,
     "    <circle id=\"A-1-2&nbsp;\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/>",
     TG_VENUE_ERROR_PARSE, 10, "" },
@@ -782,6 +1061,180 @@ test_malformed (void)
     }
 }
 
+/* Messages quote values from the file, but never more than a few dozen characters of them, and
+ * escape what would break the line or hide text. */
+static void
+test_long_values (void)
+{
+  g_autofree char *ones = g_strnfill (1000 * 1000, '1');
+  g_autofree char *letters = g_strnfill (1000 * 1000, 'A');
+  g_autofree char *text = g_strnfill (1000 * 1000, 'x');
+  struct {
+    const char *what;
+    char       *line;     /* replaces template line 10 */
+    int         code;
+    int         error_line;
+    const char *parts[3];
+  } cases[] = {
+    { "a megabyte number",
+      g_strdup_printf ("    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"%s\" cy=\"80\"/>", ones),
+      TG_VENUE_ERROR_INVALID, 10, { "seat “A-1-2” has “cx” = “1111111111", "1111…”, which is not a number" } },
+    { "a megabyte id and grade",
+      g_strdup_printf ("    <circle id=\"%s\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"%s\" cx=\"52\" cy=\"80\"/>", letters, letters),
+      TG_VENUE_ERROR_INVALID, 10, { "seat “AAAAAAAAAA", "AAAA…” has unknown grade “AAAAAAAAAA", "AAAA…”" } },
+    { "a newline in a number",
+      g_strdup ("    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"5&#10;2\" cy=\"80\"/>"),
+      TG_VENUE_ERROR_INVALID, 10, { "“cx” = “5\\n2”" } },
+    { "a direction override in an id, a tab in a grade",
+      g_strdup ("    <circle id=\"A-1-2&#x202E;\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"Q&#9;\" cx=\"52\" cy=\"80\"/>"),
+      TG_VENUE_ERROR_INVALID, 10, { "seat “A-1-2\\u202E” has unknown grade “Q\\t”" } },
+    { "a newline in a seat number",
+      g_strdup ("    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2&#10;\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/>"),
+      TG_VENUE_ERROR_INVALID, 10, { "number “2\\n”" } },
+    { "a megabyte end tag",
+      g_strdup_printf ("    <g></%s>", letters),
+      TG_VENUE_ERROR_PARSE, 10, { "“AAAAAAAAAA", "AAAA…”" } },
+    { "a name that is not UTF-8",
+      g_strdup ("    <circle\xff\xfe id=\"A-1-2\"/>"),
+      TG_VENUE_ERROR_PARSE, 10, { "line 10" } },
+    { "a megabyte of text that is not UTF-8",
+      g_strdup_printf ("    %s\xff", text),
+      TG_VENUE_ERROR_PARSE, 11, { "Invalid UTF-8" } },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *map = template_with (10, cases[c].line);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TgVenue) venue = NULL;
+
+      g_test_message ("case: %s", cases[c].what);
+      venue = tg_venue_load_data (map, strlen (map), &error);
+      g_assert_null (venue);
+      g_assert_error (error, TG_VENUE_ERROR, cases[c].code);
+      assert_good_message (error, cases[c].error_line);
+      for (guint i = 0; i < G_N_ELEMENTS (cases[c].parts) && cases[c].parts[i] != NULL; i++)
+        if (strstr (error->message, cases[c].parts[i]) == NULL)
+          g_error ("%s: “%s” does not say “%s”", cases[c].what, error->message, cases[c].parts[i]);
+      g_free (cases[c].line);
+    }
+}
+
+/* The numbers librsvg reads are read: signs, fractions alone, exponents, white space around. */
+static void
+test_numbers (void)
+{
+  static const struct { const char *text; double x; } numbers[] = {
+    { "52", 52 }, { " 52 ", 52 }, { "+52", 52 }, { "52.0", 52 }, { ".52e2", 52 }, { "5.2E1", 52 },
+    { "5200e-2", 52 }, { "0052", 52 }, { "&#10;52&#9;", 52 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\""
+                                               " tg:grade=\"R\" cx=\"%s\" cy=\"80\"/>", numbers[i].text);
+      g_autofree char *map = template_with (10, line);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TgVenue) venue = tg_venue_load_data (map, strlen (map), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpfloat (tg_venue_get_seat (venue, 1)->x, ==, numbers[i].x);
+    }
+}
+
+/* Decorations may be transformed and styled, even moved by a sheet; only what the map places may
+ * not. */
+static void
+test_decorations (void)
+{
+  static const struct { guint line; const char *replacement; } cases[] = {
+    { 9, "    <text transform=\"rotate(30)\" style=\"transform: rotate(5deg)\">A구역</text>"
+         "<path style=\"d: none\" d=\"M 0 0\"/><g><text>·</text></g>\n"
+         "    <circle id=\"A-1-1\" tg:row=\"1\" tg:number=\"1\" tg:grade=\"R\" cx=\"40\" cy=\"80\" style=\"fill: #1f9e4a; stroke-width: 2\"/>" },
+    { 7, "  <style>/* 포도알 */ circle { fill: #123; stroke-width: 2 } text:hover { opacity: 0.5 }</style>\n"
+         "  <rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\" style=\"fill: red\"/>" },
+    { 6, "  </metadata>\n  <a href=\"https://tickget.kr\"><text transform=\"scale(2)\">TickGet</text></a>" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *map = template_with (cases[c].line, cases[c].replacement);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TgVenue) venue = tg_venue_load_data (map, strlen (map), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (tg_venue_get_n_seats (venue), ==, 3);
+    }
+}
+
+/* XML has no NUL characters; GMarkup took them, cutting an id at one. */
+static void
+test_nul_byte (void)
+{
+  g_autofree char *map = template_with (0, "");
+  gsize length = strlen (map);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TgVenue) venue = NULL;
+
+  strstr (map, "A-1-2\"")[strlen ("A-1-")] = '\0';   /* id="A-1-NUL" */
+  venue = tg_venue_load_data (map, length, &error);
+  g_assert_null (venue);
+  g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_PARSE);
+  assert_good_message (error, 10);
+  g_assert_nonnull (strstr (error->message, "NUL"));
+}
+
+/* A UTF-8 byte-order mark at the start is skipped. */
+static void
+test_byte_order_mark (void)
+{
+  g_autofree char *map = template_with (0, "");
+  g_autofree char *text = g_strconcat ("\xEF\xBB\xBF", map, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TgVenue) venue = tg_venue_load_data (text, strlen (text), &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (tg_venue_get_n_seats (venue), ==, 3);
+
+  /* Only at the start. */
+  g_clear_object (&venue);
+  g_free (text);
+  text = g_strconcat ("\xEF\xBB\xBF\xEF\xBB\xBF", map, NULL);
+  venue = tg_venue_load_data (text, strlen (text), &error);
+  g_assert_null (venue);
+  g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_PARSE);
+  assert_good_message (error, 1);
+  g_clear_error (&error);
+
+  /* UTF-16 is named as such, rather than as NUL bytes. */
+  venue = tg_venue_load_data ("\xFF\xFE<\0s\0v\0g\0", 10, &error);
+  g_assert_null (venue);
+  g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_PARSE);
+  assert_good_message (error, 1);
+  g_assert_nonnull (strstr (error->message, "UTF-16"));
+}
+
+/* A file name is quoted whole, but on one line. */
+static void
+test_file_name_escaped (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tickget-venue-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(TgVenue) venue = NULL;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "two\nlines.svg", NULL);
+  g_assert_true (g_file_set_contents (path, "<svg", -1, NULL));
+  venue = tg_venue_load_file (path, &error);
+  g_assert_null (venue);
+  g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_PARSE);
+  assert_good_message (error, 1);
+  g_assert_nonnull (strstr (error->message, "two\\nlines.svg"));
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static void
 test_garbage (void)
 {
@@ -808,6 +1261,9 @@ test_garbage (void)
     }
 }
 
+/* Loads a mutated map: it gives exactly one of a venue and an error. A venue must save and load
+ * back the same (whatever the loader accepts, every consumer can use); an error must be a good
+ * message. */
 static void
 try_load (const char *data,
           gsize       length)
@@ -815,19 +1271,35 @@ try_load (const char *data,
   g_autoptr(GError) error = NULL;
   g_autoptr(TgVenue) venue = tg_venue_load_data (data, length, &error);
 
-  /* Exactly one of a venue and an error, and the venue is usable. */
   g_assert_true ((venue == NULL) != (error == NULL));
   if (venue != NULL)
     {
-      g_autofree char *svg = tg_venue_to_svg (venue, NULL);
       g_assert_cmpuint (tg_venue_get_n_seats (venue), >, 0);
+      assert_round_trip (venue);
     }
   else
     {
       g_assert_true (error->domain == TG_VENUE_ERROR);
       g_assert_true (error->code == TG_VENUE_ERROR_PARSE || error->code == TG_VENUE_ERROR_INVALID);
+      assert_good_message (error, length > 0 ? 0 : -1);
     }
 }
+
+/* Attribute values on and past the edges of what a map may hold. */
+static const char * const edge_values[] = {
+  "", " ", "-1", "0", "-0", "1e309", "1e-320", "1e39", "-1e39", "3.4028235e38", "1e6", "-1e6",
+  "20000", "20000.01", "1e-20", "nan", "inf", "0x10", "5.", ".5", "+5", "5e", "4294967296",
+  "65536", "99999999999999999999", "a b", "&amp;", "&#10;", "&#x202E;", "\xe2\x80\x8b", "true",
+  "1.0", "1.0garbage", "#zzzzzz", "0 0 1e6 1e6", "-300 -300 260 190", "1e308 1e308 1e308 1e308",
+  "0 0 0 0", "1 2 3", "scale(2)", "transform: scale(2)", "cx: 9px", "tr\\61nsform: none",
+};
+
+/* Markup that moves or hides what follows, or ends the document early. */
+static const char * const edge_markup[] = {
+  "<defs>", "</defs>", "<svg x=\"5\">", "</svg>", "<g transform=\"scale(2)\">", "<g style=\"cx: 1px\">",
+  "</g>", "<style>g { transform: scale(2) }</style>", "<svg/>", "<![CDATA[x]]>", "<!-- -->",
+  "<circle id=\"Z-1-1\" tg:row=\"1\" tg:number=\"1\" tg:grade=\"R\" cx=\"1\" cy=\"1\"/>",
+};
 
 static void
 fuzz_text (const char *text,
@@ -836,7 +1308,33 @@ fuzz_text (const char *text,
            guint64     seed)
 {
   g_autofree char *copy = g_malloc (length);
+  g_autofree char *long_value = g_strnfill (500, '7');
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GArray) tags = g_array_new (FALSE, FALSE, sizeof (gsize));
   TgRng rng;
+
+  /* Where the attribute values are (start, end) and where tags end. */
+  for (gsize i = 0; i + 1 < length; i++)
+    {
+      if (text[i] == '=' && text[i + 1] == '"')
+        {
+          const char *end = memchr (text + i + 2, '"', length - i - 2);
+
+          if (end != NULL)
+            {
+              gsize start = i + 2, stop = (gsize) (end - text);
+
+              g_array_append_val (values, start);
+              g_array_append_val (values, stop);
+            }
+        }
+      else if (text[i] == '>')
+        {
+          gsize after = i + 1;
+
+          g_array_append_val (tags, after);
+        }
+    }
 
   tg_rng_init (&rng, seed, 7);
   for (guint r = 0; r < rounds; r++)
@@ -848,7 +1346,7 @@ fuzz_text (const char *text,
       memcpy (copy, text, length);
       for (guint f = 0, n = 1 + tg_rng_below (&rng, 8); f < n; f++)
         {
-          static const char specials[] = "<>/\"'=&;: \n-0123456789#\xc3\x80\xff";
+          static const char specials[] = "<>/\"'=&;: \n-0123456789#.e\xc3\x80\xff";
           gsize at = tg_rng_below (&rng, (guint32) length);
 
           if (tg_rng_percent (&rng, 50))
@@ -857,6 +1355,31 @@ fuzz_text (const char *text,
             copy[at] = (char) tg_rng_below (&rng, 256);
         }
       try_load (copy, length);
+
+      /* One attribute value replaced by an edge value. */
+      if (values->len > 0)
+        {
+          const gsize *v = &g_array_index (values, gsize, 2 * tg_rng_below (&rng, values->len / 2));
+          guint pick = tg_rng_below (&rng, G_N_ELEMENTS (edge_values) + 1);
+          GString *out = g_string_new_len (text, (gssize) v[0]);
+
+          g_string_append (out, pick < G_N_ELEMENTS (edge_values) ? edge_values[pick] : long_value);
+          g_string_append_len (out, text + v[1], (gssize) (length - v[1]));
+          try_load (out->str, out->len);
+          g_string_free (out, TRUE);
+        }
+
+      /* Some markup put after a tag. */
+      if (tags->len > 0)
+        {
+          gsize at = g_array_index (tags, gsize, tg_rng_below (&rng, tags->len));
+          GString *out = g_string_new_len (text, (gssize) at);
+
+          g_string_append (out, edge_markup[tg_rng_below (&rng, G_N_ELEMENTS (edge_markup))]);
+          g_string_append_len (out, text + at, (gssize) (length - at));
+          try_load (out->str, out->len);
+          g_string_free (out, TRUE);
+        }
     }
 }
 
@@ -891,12 +1414,21 @@ main (int   argc,
   g_test_add_func ("/engine/venue/preset/geometry", test_preset_geometry);
   g_test_add_func ("/engine/venue/preset/deterministic", test_preset_deterministic);
   g_test_add_func ("/engine/venue/round-trip", test_round_trip);
+  g_test_add_func ("/engine/venue/round-trip-edges", test_round_trip_edges);
   g_test_add_func ("/engine/venue/backdrop", test_backdrop);
   g_test_add_func ("/engine/venue/load-file", test_load_file);
   g_test_add_func ("/engine/venue/save-file", test_save_file);
+  g_test_add_func ("/engine/venue/not-a-file", test_not_a_file);
+  g_test_add_func ("/engine/venue/too-big", test_too_big);
   g_test_add_func ("/engine/venue/find", test_find);
   g_test_add_func ("/engine/venue/neighbor", test_neighbor);
   g_test_add_func ("/engine/venue/malformed", test_malformed);
+  g_test_add_func ("/engine/venue/long-values", test_long_values);
+  g_test_add_func ("/engine/venue/numbers", test_numbers);
+  g_test_add_func ("/engine/venue/decorations", test_decorations);
+  g_test_add_func ("/engine/venue/nul-byte", test_nul_byte);
+  g_test_add_func ("/engine/venue/byte-order-mark", test_byte_order_mark);
+  g_test_add_func ("/engine/venue/file-name-escaped", test_file_name_escaped);
   g_test_add_func ("/engine/venue/garbage", test_garbage);
   g_test_add_func ("/engine/venue/fuzz", test_fuzz);
 

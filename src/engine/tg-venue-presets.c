@@ -463,8 +463,10 @@ static TgVenue *
 plan_build (Plan    *plan,
             GError **error)
 {
-  g_autoptr(TgVenue) venue = tg_venue_new_empty (plan->name, plan->width, plan->height);
+  g_autoptr(TgVenue) venue = tg_venue_new_empty (plan->name, plan->width, plan->height, error);
 
+  if (venue == NULL)
+    return NULL;
   if (!tg_venue_set_stage (venue, plan->stage[0], plan->stage[1], plan->stage[2], plan->stage[3],
                            error))
     return NULL;

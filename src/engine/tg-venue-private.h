@@ -41,9 +41,11 @@ struct _TgVenue
   guint         last_number;
 };
 
+/* Checks the size against TG_VENUE_MIN_SIZE and TG_VENUE_MAX_SIZE. */
 TgVenue  *tg_venue_new_empty      (const char  *name,
                                    double       width,
-                                   double       height);
+                                   double       height,
+                                   GError     **error);
 gboolean  tg_venue_set_stage      (TgVenue     *self,
                                    double       x,
                                    double       y,
@@ -92,5 +94,15 @@ gboolean  tg_venue_finish         (TgVenue     *self,
 gboolean  tg_venue_is_valid_color (const char  *color);
 /* NULL, empty or only white space. */
 gboolean  tg_venue_text_is_blank  (const char  *text);
+
+/* Text from a file, fit to quote in a one-line error message: control and invisible formatting
+ * characters escaped ("\n", "\u200B"), invalid UTF-8 shown as U+FFFD, and cut with "…" after
+ * about 40 characters, so a 10 MB attribute gives a short message. NULL gives "". */
+char     *tg_venue_excerpt        (const char  *text);
+/* The same escaping without the cut, for text the user chose (a file name). */
+char     *tg_venue_escape_text    (const char  *text);
+/* A message from another parser that quotes the file (GMarkup's): each “quoted” part cut like
+ * tg_venue_excerpt(), control characters escaped, and the whole kept to a few hundred bytes. */
+char     *tg_venue_clean_message  (const char  *message);
 
 G_END_DECLS

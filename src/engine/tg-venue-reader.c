@@ -6,10 +6,13 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "tg-venue-private.h"
 
@@ -19,10 +22,17 @@ typedef struct
   GMarkupParseContext *context;
   char                *tg_prefix;
   gsize                tg_prefix_len;
+  char                *tg_prefix_shown;  /* tg_prefix as messages quote it */
   guint                depth;
   guint                metadata_depth;   /* 0: not inside <metadata> */
   guint                section_depth;    /* 0: not inside a section */
   guint                transform_depth;  /* 0: no transform applies */
+  char                *transform_style;  /* the CSS property that applies it, NULL: an attribute */
+  guint                container_depth;  /* 0: every element around is a <g> (or the root) */
+  guint                style_depth;      /* 0: not inside a <style> sheet */
+  GString             *style_text;       /* the sheet so far */
+  int                  style_line;       /* where it starts */
+  int                  style_column;
   const char          *data;             /* the whole input, to correct positions */
   gsize                length;
   int                  section_line;     /* where the open section starts */
@@ -136,30 +146,77 @@ get_tg_attr (Reader      *reader,
   return NULL;
 }
 
+/* The white space CSS, and so librsvg, skips around a number. */
+static gboolean
+is_number_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+static const char *
+skip_digits (const char *p)
+{
+  while (g_ascii_isdigit (*p))
+    p++;
+  return p;
+}
+
+/* A number as librsvg reads it, so that the map is drawn where the engine places it: an optional
+ * sign, digits with an optional fraction or a fraction alone (".5"), an optional exponent, white
+ * space around. g_ascii_strtod() alone also takes hex ("0x7A"), "inf", "nan" and "5.", which
+ * librsvg all draws at 0. A value beyond a double (1e999, 1e-999) is refused too. */
 static gboolean
 parse_double (const char *text,
               double     *out)
 {
-  char *end = NULL;
+  const char *p, *end;
+  char *stop = NULL;
   double value;
 
   if (text == NULL)
     return FALSE;
-  while (g_ascii_isspace (*text))
+  while (is_number_space (*text))
     text++;
-  if (*text == '\0')
+
+  p = text;
+  if (*p == '+' || *p == '-')
+    p++;
+  if (g_ascii_isdigit (*p))
+    {
+      p = skip_digits (p);
+      if (*p == '.')
+        {
+          if (!g_ascii_isdigit (p[1]))
+            return FALSE;
+          p = skip_digits (p + 1);
+        }
+    }
+  else if (*p == '.' && g_ascii_isdigit (p[1]))
+    p = skip_digits (p + 1);
+  else
+    return FALSE;
+  if (*p == 'e' || *p == 'E')
+    {
+      p++;
+      if (*p == '+' || *p == '-')
+        p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      p = skip_digits (p);
+    }
+  end = p;
+  while (is_number_space (*p))
+    p++;
+  if (*p != '\0')
     return FALSE;
 
   errno = 0;
-  value = g_ascii_strtod (text, &end);
-  if (errno != 0 || end == text || !isfinite (value))
-    return FALSE;
-  while (g_ascii_isspace (*end))
-    end++;
-  if (*end != '\0')
+  value = g_ascii_strtod (text, &stop);
+  if (stop != end || errno != 0 || !isfinite (value))
     return FALSE;
 
-  *out = value;
+  /* Not -0: the writer saves it as 0, so it would not read back the same. */
+  *out = value == 0 ? 0 : value;
   return TRUE;
 }
 
@@ -222,9 +279,162 @@ parse_four (const char *text,
 }
 
 
+/* CSS properties that move or resize shapes. librsvg honours them in a style attribute and in a
+ * <style> sheet, over the attributes the reader reads: style="cx: 80px" draws a seat elsewhere. */
+static gboolean
+is_geometry_property (const char *name)
+{
+  static const char * const properties[] = {
+    "translate", "rotate", "scale", "x", "y", "cx", "cy", "width", "height",
+  };
+
+  if (g_str_has_prefix (name, "transform") || g_str_has_prefix (name, "offset"))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (properties); i++)
+    if (g_str_equal (name, properties[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether CSS — a style attribute's declarations or a whole sheet — may move or resize shapes; if
+ * so, returns (in @property, if not NULL) an excerpt of the property that does. It errs towards
+ * yes: a property name with an escape ("tr\61nsform" is "transform") counts, and so does a
+ * selector that reads like a property ("x:hover"). */
+static gboolean
+css_moves_shapes (const char  *css,
+                  char       **property)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_auto(GStrv) parts = NULL;
+
+  /* Comments go first: one between "trans" and "form" leaves no property, one before
+   * "transform" hides nothing. */
+  for (const char *p = css; *p != '\0';)
+    {
+      if (p[0] == '/' && p[1] == '*')
+        {
+          const char *end = strstr (p + 2, "*/");
+
+          if (end == NULL)
+            break;
+          g_string_append_c (text, ' ');
+          p = end + 2;
+        }
+      else
+        g_string_append_c (text, *p++);
+    }
+
+  /* Splitting inside a string or at an escaped ";" only makes more pieces, never hides one. */
+  parts = g_strsplit_set (text->str, ";{}", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *colon = strchr (parts[i], ':');
+      g_autofree char *name = NULL;
+
+      if (colon == NULL)
+        continue;
+      name = g_ascii_strdown (parts[i], colon - parts[i]);
+      g_strstrip (name);
+      if (is_geometry_property (name) || strchr (name, '\\') != NULL)
+        {
+          if (property != NULL)
+            *property = tg_venue_excerpt (name);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Whether an element's attributes move it and what it holds: a transform, or a style that sets
+ * a geometry property (returned in @style_property, to free). */
+static gboolean
+attributes_move (const char  **names,
+                 const char  **values,
+                 char        **style_property)
+{
+  *style_property = NULL;
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      /* The first letters first: this runs for every element. */
+      if (names[i][0] == 't' && g_str_equal (names[i], "transform"))
+        return TRUE;
+      if (names[i][0] == 's' && g_str_equal (names[i], "style") &&
+          css_moves_shapes (values[i], style_property))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "seat “A-1-2”", or "the stage" for a NULL @seat_id: what a message is about. Only built for
+ * an error, as most seats never need it. */
+static char *
+describe (const char *seat_id)
+{
+  g_autofree char *quoted = NULL;
+
+  if (seat_id == NULL)
+    return g_strdup (_("the stage"));
+  quoted = tg_venue_excerpt (seat_id);
+  return g_strdup_printf (_("seat “%s”"), quoted);
+}
+
+static char *
+describe_section (const char *section_id)
+{
+  g_autofree char *quoted = tg_venue_excerpt (section_id);
+
+  return g_strdup_printf (_("section “%s”"), quoted);
+}
+
+/* Whether what the current element places (a seat, a section, the stage) is drawn where it
+ * says: not in a transform, and in nothing but <g> groups. */
+static gboolean
+reader_placed_as_written (Reader *reader)
+{
+  return reader->transform_depth == 0 &&
+         (reader->container_depth == 0 || reader->container_depth >= reader->depth);
+}
+
+/* Says why @what is not placed as written. */
+static void
+reader_placement_error (Reader      *reader,
+                        const char  *what,
+                        GError     **error)
+{
+  if (reader->transform_depth != 0 && reader->transform_style != NULL)
+    {
+      reader_error (reader, error, _("%s is moved by a style that sets “%s”, which seat maps do not allow"),
+                    what, reader->transform_style);
+      return;
+    }
+  if (reader->transform_depth != 0)
+    {
+      reader_error (reader, error, _("%s is inside a transform, which seat maps do not allow"), what);
+      return;
+    }
+  /* <defs>, <symbol>, <clipPath> and the like draw nothing of what they hold, a nested <svg> or
+   * a <pattern> moves it, a <switch> draws only one child. */
+  if (reader->container_depth != 0)
+    {
+      const GSList *stack = g_markup_parse_context_get_element_stack (reader->context);
+      const char *container = g_slist_nth_data ((GSList *) stack,
+                                                reader->depth - reader->container_depth);
+      g_autofree char *quoted = tg_venue_excerpt (container);
+
+      /* Most likely a seat written <circle …> for <circle …/>. */
+      if (g_str_equal (container, "circle") || g_str_equal (container, "rect"))
+        reader_error (reader, error, _("%s is inside a <%s>; is a “/>” missing?"), what, quoted);
+      else
+        reader_error (reader, error,
+                      _("%s is inside <%s>; seat maps allow sections, seats and the stage only in <g> groups"),
+                      what, quoted);
+    }
+}
+
+/* Reads the number in attribute @attr_name of the seat @seat_id (NULL: of the stage). */
 static gboolean
 require_double (Reader      *reader,
-                const char  *what,
+                const char  *seat_id,
                 const char  *attr_name,
                 const char  *text,
                 double      *out,
@@ -232,16 +442,40 @@ require_double (Reader      *reader,
 {
   if (text == NULL)
     {
+      g_autofree char *what = describe (seat_id);
+
       reader_error (reader, error, _("%s is missing the attribute “%s”"), what, attr_name);
       return FALSE;
     }
   if (!parse_double (text, out))
     {
+      g_autofree char *what = describe (seat_id);
+      g_autofree char *quoted = tg_venue_excerpt (text);
+
       reader_error (reader, error, _("%s has “%s” = “%s”, which is not a number"),
-                    what, attr_name, text);
+                    what, attr_name, quoted);
       return FALSE;
     }
   return TRUE;
+}
+
+/* MAJOR or MAJOR.MINOR, in digits: "1.0garbage" is no 1.x. */
+static gboolean
+is_version (const char *text)
+{
+  const char *p = skip_digits (text);
+
+  if (p == text)
+    return FALSE;
+  if (*p == '.')
+    {
+      const char *minor = p + 1;
+
+      p = skip_digits (minor);
+      if (p == minor)
+        return FALSE;
+    }
+  return *p == '\0';
 }
 
 static gboolean
@@ -254,12 +488,15 @@ read_root (Reader      *reader,
   const char *svg_ns = get_attr (names, values, "xmlns");
   const char *name, *version, *view_box;
   double width = 0, height = 0, box[4];
+  GError *local = NULL;
 
   if (!g_str_equal (element_name, "svg") || g_strcmp0 (svg_ns, TG_SVG_NS) != 0)
     {
+      g_autofree char *quoted = tg_venue_excerpt (element_name);
+
       reader_error (reader, error,
                     _("the root element is <%s>, expected <svg> in the SVG namespace (%s)"),
-                    element_name, TG_SVG_NS);
+                    quoted, TG_SVG_NS);
       return FALSE;
     }
 
@@ -270,14 +507,18 @@ read_root (Reader      *reader,
       if (g_str_equal (values[i], TG_SEATMAP_NS))
         {
           g_free (reader->tg_prefix);
+          g_free (reader->tg_prefix_shown);
           reader->tg_prefix = g_strdup (names[i] + strlen ("xmlns:"));
           reader->tg_prefix_len = strlen (reader->tg_prefix);
+          reader->tg_prefix_shown = tg_venue_excerpt (reader->tg_prefix);
         }
       else if (g_str_has_prefix (values[i], TG_SEATMAP_NS_BASE))
         {
+          g_autofree char *quoted = tg_venue_excerpt (values[i]);
+
           reader_error (reader, error,
                         _("the seat map uses format “%s”, which this version of TickGet cannot read"),
-                        values[i]);
+                        quoted);
           return FALSE;
         }
     }
@@ -289,18 +530,43 @@ read_root (Reader      *reader,
       return FALSE;
     }
 
+  {
+    g_autofree char *style_property = NULL;
+
+    if (attributes_move (names, values, &style_property))
+      {
+        if (style_property != NULL)
+          reader_error (reader, error, _("<svg> has a style that sets “%s”, which seat maps do not allow"),
+                        style_property);
+        else
+          reader_error (reader, error, _("<svg> has a transform, which seat maps do not allow"));
+        return FALSE;
+      }
+  }
+
   version = get_tg_attr (reader, names, values, "version");
   if (version == NULL)
     {
       reader_error (reader, error, _("<svg> is missing the attribute “%s:version”"),
-                    reader->tg_prefix);
+                    reader->tg_prefix_shown);
       return FALSE;
     }
-  if (!g_str_equal (version, "1") && !g_str_has_prefix (version, "1."))
+  if (!is_version (version))
     {
+      g_autofree char *quoted = tg_venue_excerpt (version);
+
+      reader_error (reader, error,
+                    _("the seat map has format version “%s”, expected a version such as “1.0”"),
+                    quoted);
+      return FALSE;
+    }
+  if (!(version[0] == '1' && (version[1] == '\0' || version[1] == '.')))
+    {
+      g_autofree char *quoted = tg_venue_excerpt (version);
+
       reader_error (reader, error,
                     _("the seat map has format version “%s”; this version of TickGet reads 1.x"),
-                    version);
+                    quoted);
       return FALSE;
     }
 
@@ -308,7 +574,7 @@ read_root (Reader      *reader,
   if (tg_venue_text_is_blank (name))
     {
       reader_error (reader, error, _("<svg> is missing the venue name “%s:name”"),
-                    reader->tg_prefix);
+                    reader->tg_prefix_shown);
       return FALSE;
     }
 
@@ -317,11 +583,24 @@ read_root (Reader      *reader,
     {
       if (!parse_four (view_box, box) || !(box[2] > 0 && box[3] > 0))
         {
-          reader_error (reader, error, _("<svg> has an invalid viewBox “%s”"), view_box);
+          g_autofree char *quoted = tg_venue_excerpt (view_box);
+
+          reader_error (reader, error, _("<svg> has an invalid viewBox “%s”"), quoted);
           return FALSE;
         }
-      width = box[0] + box[2];
-      height = box[1] + box[3];
+      /* Map coordinates start at 0 0: the writer, the views and the hit-test grid all take
+       * the map to be the box from (0, 0) to (width, height). */
+      if (box[0] != 0 || box[1] != 0)
+        {
+          g_autofree char *quoted = tg_venue_excerpt (view_box);
+
+          reader_error (reader, error,
+                        _("<svg> has the viewBox “%s”, but a seat map’s must start at 0 0"),
+                        quoted);
+          return FALSE;
+        }
+      width = box[2];
+      height = box[3];
     }
   else
     {
@@ -336,7 +615,12 @@ read_root (Reader      *reader,
         }
     }
 
-  reader->venue = tg_venue_new_empty (name, width, height);
+  reader->venue = tg_venue_new_empty (name, width, height, &local);
+  if (reader->venue == NULL)
+    {
+      reader_position_error (reader, error, local);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -367,20 +651,28 @@ read_grade (Reader      *reader,
     missing = "rank";
   if (missing != NULL)
     {
+      g_autofree char *quoted = tg_venue_excerpt (id);
+
       reader_error (reader, error, _("grade “%s” is missing the attribute “%s”"),
-                    id ? id : "", missing);
+                    quoted, missing);
       return FALSE;
     }
   if (!parse_uint (price, G_MAXUINT, &price_value))
     {
+      g_autofree char *quoted = tg_venue_excerpt (id);
+      g_autofree char *quoted_price = tg_venue_excerpt (price);
+
       reader_error (reader, error, _("grade “%s” has price “%s”, expected a whole number of won"),
-                    id, price);
+                    quoted, quoted_price);
       return FALSE;
     }
   if (!parse_uint (rank, TG_VENUE_MAX_GRADES * 16, &rank_value))
     {
+      g_autofree char *quoted = tg_venue_excerpt (id);
+      g_autofree char *quoted_rank = tg_venue_excerpt (rank);
+
       reader_error (reader, error, _("grade “%s” has rank “%s”, expected a small whole number"),
-                    id, rank);
+                    quoted, quoted_rank);
       return FALSE;
     }
   if (!tg_venue_add_grade (reader->venue, id, name, (guint) price_value, color,
@@ -403,6 +695,7 @@ read_section (Reader      *reader,
   const char *standing = get_tg_attr (reader, names, values, "standing");
   const char *bbox = get_tg_attr (reader, names, values, "bbox");
   const char *label = get_tg_attr (reader, names, values, "label");
+  g_autofree char *quoted = NULL;
   gboolean is_standing = FALSE;
   double box[4];
   double at[3] = { 0, 0, 0 };
@@ -410,31 +703,39 @@ read_section (Reader      *reader,
 
   if (reader->section_depth != 0)
     {
-      reader_error (reader, error, _("section “%s” is nested inside another section"), id);
+      quoted = tg_venue_excerpt (id);
+      reader_error (reader, error, _("section “%s” is nested inside another section"), quoted);
       return FALSE;
     }
-  if (reader->transform_depth != 0)
+  if (!reader_placed_as_written (reader))
     {
-      reader_error (reader, error, _("section “%s” is inside a transform, which seat maps do not allow"), id);
+      g_autofree char *what = describe_section (id);
+
+      reader_placement_error (reader, what, error);
       return FALSE;
     }
   if (name == NULL)
     {
+      quoted = tg_venue_excerpt (id);
       reader_error (reader, error, _("section “%s” is missing the attribute “%s:name”"),
-                    id, reader->tg_prefix);
+                    quoted, reader->tg_prefix_shown);
       return FALSE;
     }
   if (bbox == NULL)
     {
+      quoted = tg_venue_excerpt (id);
       reader_error (reader, error, _("section “%s” is missing the attribute “%s:bbox”"),
-                    id, reader->tg_prefix);
+                    quoted, reader->tg_prefix_shown);
       return FALSE;
     }
   if (!parse_four (bbox, box))
     {
+      g_autofree char *quoted_bbox = tg_venue_excerpt (bbox);
+
+      quoted = tg_venue_excerpt (id);
       reader_error (reader, error,
                     _("section “%s” has bbox “%s”, expected four numbers “x y width height”"),
-                    id, bbox);
+                    quoted, quoted_bbox);
       return FALSE;
     }
   if (standing != NULL)
@@ -443,17 +744,24 @@ read_section (Reader      *reader,
         is_standing = TRUE;
       else if (!g_str_equal (standing, "false"))
         {
+          g_autofree char *quoted_standing = tg_venue_excerpt (standing);
+
+          quoted = tg_venue_excerpt (id);
           reader_error (reader, error,
                         _("section “%s” has standing “%s”, expected “true” or “false”"),
-                        id, standing);
+                        quoted, quoted_standing);
           return FALSE;
         }
     }
 
   if (label != NULL && !parse_numbers (label, at, 3) && !parse_numbers (label, at, 2))
     {
+      g_autofree char *quoted_label = tg_venue_excerpt (label);
+
+      quoted = tg_venue_excerpt (id);
       reader_error (reader, error,
-                    _("section “%s” has label “%s”, expected “x y” or “x y angle”"), id, label);
+                    _("section “%s” has label “%s”, expected “x y” or “x y angle”"),
+                    quoted, quoted_label);
       return FALSE;
     }
 
@@ -470,10 +778,11 @@ read_section (Reader      *reader,
   return TRUE;
 }
 
+/* On an unknown word, sets @bad to an excerpt of it (free it). */
 static gboolean
-parse_flags (const char *text,
-             guint      *flags,
-             const char **bad)
+parse_flags (const char  *text,
+             guint       *flags,
+             char       **bad)
 {
   g_auto(GStrv) words = g_strsplit_set (text, " \t\n\r", -1);
 
@@ -490,7 +799,7 @@ parse_flags (const char *text,
         *flags |= TG_SEAT_FLAG_STANDING;
       else
         {
-          *bad = g_intern_string (words[i]);
+          *bad = tg_venue_excerpt (words[i]);
           return FALSE;
         }
     }
@@ -510,6 +819,7 @@ read_seat (Reader      *reader,
   const char *grade = get_tg_attr (reader, names, values, "grade");
   const char *flags_text = get_tg_attr (reader, names, values, "flags");
   g_autofree char *what = NULL;
+  g_autofree char *quoted = NULL;
   guint64 number_value;
   guint flags = 0;
   double x, y;
@@ -520,37 +830,38 @@ read_seat (Reader      *reader,
       reader_error (reader, error, _("a seat is missing the attribute “id”"));
       return FALSE;
     }
-  what = g_strdup_printf (_("seat “%s”"), id);
   if (row == NULL || number == NULL || grade == NULL)
     {
+      what = describe (id);
       reader_error (reader, error, _("%s is missing the attribute “%s:%s”"), what,
-                    reader->tg_prefix, row == NULL ? "row" : number == NULL ? "number" : "grade");
+                    reader->tg_prefix_shown,
+                    row == NULL ? "row" : number == NULL ? "number" : "grade");
       return FALSE;
     }
   if (!parse_uint (number, G_MAXUINT16, &number_value) || number_value == 0)
     {
+      what = describe (id);
+      quoted = tg_venue_excerpt (number);
       reader_error (reader, error, _("%s has number “%s”, expected a whole number from 1 to %u"),
-                    what, number, (guint) G_MAXUINT16);
+                    what, quoted, (guint) G_MAXUINT16);
       return FALSE;
     }
-  if (flags_text != NULL)
+  if (flags_text != NULL && !parse_flags (flags_text, &flags, &quoted))
     {
-      const char *bad = NULL;
-
-      if (!parse_flags (flags_text, &flags, &bad))
-        {
-          reader_error (reader, error, _("%s has the unknown flag “%s”"), what, bad);
-          return FALSE;
-        }
+      what = describe (id);
+      reader_error (reader, error, _("%s has the unknown flag “%s”"), what, quoted);
+      return FALSE;
     }
   if (reader->section_depth == 0)
     {
+      what = describe (id);
       reader_error (reader, error, _("%s is not inside a section"), what);
       return FALSE;
     }
-  if (reader->transform_depth != 0)
+  if (!reader_placed_as_written (reader))
     {
-      reader_error (reader, error, _("%s is inside a transform, which seat maps do not allow"), what);
+      what = describe (id);
+      reader_placement_error (reader, what, error);
       return FALSE;
     }
 
@@ -558,18 +869,25 @@ read_seat (Reader      *reader,
     {
       double w, h;
 
-      if (!require_double (reader, what, "x", get_attr (names, values, "x"), &x, error) ||
-          !require_double (reader, what, "y", get_attr (names, values, "y"), &y, error) ||
-          !require_double (reader, what, "width", get_attr (names, values, "width"), &w, error) ||
-          !require_double (reader, what, "height", get_attr (names, values, "height"), &h, error))
+      if (!require_double (reader, id, "x", get_attr (names, values, "x"), &x, error) ||
+          !require_double (reader, id, "y", get_attr (names, values, "y"), &y, error) ||
+          !require_double (reader, id, "width", get_attr (names, values, "width"), &w, error) ||
+          !require_double (reader, id, "height", get_attr (names, values, "height"), &h, error))
         return FALSE;
+      /* SVG draws no rect without both. */
+      if (!(w > 0 && h > 0))
+        {
+          what = describe (id);
+          reader_error (reader, error, _("%s must have a positive width and height"), what);
+          return FALSE;
+        }
       x += w / 2;
       y += h / 2;
     }
   else
     {
-      if (!require_double (reader, what, "cx", get_attr (names, values, "cx"), &x, error) ||
-          !require_double (reader, what, "cy", get_attr (names, values, "cy"), &y, error))
+      if (!require_double (reader, id, "cx", get_attr (names, values, "cx"), &x, error) ||
+          !require_double (reader, id, "cy", get_attr (names, values, "cy"), &y, error))
         return FALSE;
     }
 
@@ -588,19 +906,25 @@ read_stage (Reader      *reader,
             const char **values,
             GError     **error)
 {
-  const char *what = _("the stage");
   double x, y, w, h;
   GError *local = NULL;
 
   if (!g_str_equal (element_name, "rect"))
     {
-      reader_error (reader, error, _("the stage must be a <rect>, not <%s>"), element_name);
+      g_autofree char *quoted = tg_venue_excerpt (element_name);
+
+      reader_error (reader, error, _("the stage must be a <rect>, not <%s>"), quoted);
       return FALSE;
     }
-  if (!require_double (reader, what, "x", get_attr (names, values, "x"), &x, error) ||
-      !require_double (reader, what, "y", get_attr (names, values, "y"), &y, error) ||
-      !require_double (reader, what, "width", get_attr (names, values, "width"), &w, error) ||
-      !require_double (reader, what, "height", get_attr (names, values, "height"), &h, error))
+  if (!reader_placed_as_written (reader))
+    {
+      reader_placement_error (reader, _("the stage"), error);
+      return FALSE;
+    }
+  if (!require_double (reader, NULL, "x", get_attr (names, values, "x"), &x, error) ||
+      !require_double (reader, NULL, "y", get_attr (names, values, "y"), &y, error) ||
+      !require_double (reader, NULL, "width", get_attr (names, values, "width"), &w, error) ||
+      !require_double (reader, NULL, "height", get_attr (names, values, "height"), &h, error))
     return FALSE;
   if (!tg_venue_set_stage (reader->venue, x, y, w, h, &local))
     {
@@ -625,31 +949,64 @@ reader_start_element (GMarkupParseContext  *context,
 
   reader->depth++;
 
-  if (reader->venue == NULL)
+  if (reader->depth == 1)
     {
+      if (reader->venue != NULL)
+        {
+          /* GMarkup reads on after the root; XML (and librsvg) stop. */
+          g_autofree char *quoted = tg_venue_excerpt (element_name);
+
+          reader_error (reader, error, _("<%s> comes after the end of <svg>: a map has one root element"),
+                        quoted);
+          return;
+        }
       read_root (reader, element_name, names, values, error);
       return;
     }
 
-  if (reader->transform_depth == 0 && get_attr (names, values, "transform") != NULL)
-    reader->transform_depth = reader->depth;
+  /* A sheet can move anything, even from inside <metadata>. */
+  if (g_str_equal (element_name, "style") && reader->style_depth == 0)
+    {
+      reader->style_depth = reader->depth;
+      reader->style_text = g_string_new (NULL);
+      g_markup_parse_context_get_position (context, &reader->style_line, &reader->style_column);
+    }
 
   local = tg_local (reader, element_name);
-  if (local != NULL)
+  if (reader->metadata_depth != 0)
     {
-      if (!g_str_equal (local, "grade"))
-        return;   /* other TickGet elements are for later minor versions */
-      if (reader->metadata_depth == 0)
-        {
-          reader_error (reader, error, _("<%s> must be inside <metadata>"), element_name);
-          return;
-        }
-      read_grade (reader, names, values, error);
+      if (local != NULL && g_str_equal (local, "grade"))
+        read_grade (reader, names, values, error);
       return;
     }
 
-  if (reader->metadata_depth != 0)
-    return;
+  if (reader->transform_depth == 0)
+    {
+      g_autofree char *style_property = NULL;
+
+      if (attributes_move (names, values, &style_property))
+        {
+          reader->transform_depth = reader->depth;
+          g_free (reader->transform_style);
+          reader->transform_style = g_steal_pointer (&style_property);
+        }
+    }
+  /* Checked for the sections and seats inside it; the element itself may be a seat. */
+  if (reader->container_depth == 0 && !g_str_equal (element_name, "g") &&
+      !g_str_equal (element_name, "metadata"))
+    reader->container_depth = reader->depth;
+
+  if (local != NULL)
+    {
+      if (g_str_equal (local, "grade"))
+        {
+          g_autofree char *quoted = tg_venue_excerpt (element_name);
+
+          reader_error (reader, error, _("<%s> must be inside <metadata>"), quoted);
+        }
+      return;   /* other TickGet elements are for later minor versions */
+    }
+
   if (g_str_equal (element_name, "metadata"))
     {
       reader->metadata_depth = reader->depth;
@@ -680,8 +1037,10 @@ reader_start_element (GMarkupParseContext  *context,
     {
       if (!is_rect && !is_circle)
         {
+          g_autofree char *quoted = tg_venue_excerpt (element_name);
+
           reader_error (reader, error, _("a seat must be a <circle> or a <rect>, not <%s>"),
-                        element_name);
+                        quoted);
           return;
         }
       read_seat (reader, is_rect, names, values, error);
@@ -710,17 +1069,49 @@ reader_end_element (GMarkupParseContext  *context,
           g_error_free (local);
         }
     }
+  if (reader->depth == reader->style_depth)
+    {
+      g_autofree char *property = NULL;
+
+      reader->style_depth = 0;
+      if (css_moves_shapes (reader->style_text->str, &property))
+        {
+          reader_fix_position (reader, &reader->style_line, &reader->style_column);
+          g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                       _("line %d, column %d: the <style> sheet sets “%s”, which seat maps do not allow"),
+                       reader->style_line, reader->style_column, property);
+        }
+      g_string_free (g_steal_pointer (&reader->style_text), TRUE);
+    }
   if (reader->depth == reader->metadata_depth)
     reader->metadata_depth = 0;
   if (reader->depth == reader->transform_depth)
-    reader->transform_depth = 0;
+    {
+      reader->transform_depth = 0;
+      g_clear_pointer (&reader->transform_style, g_free);
+    }
+  if (reader->depth == reader->container_depth)
+    reader->container_depth = 0;
   reader->depth--;
+}
+
+static void
+reader_text (GMarkupParseContext  *context,
+             const char           *text,
+             gsize                 length,
+             gpointer              user_data,
+             GError              **error)
+{
+  Reader *reader = user_data;
+
+  if (reader->style_text != NULL)
+    g_string_append_len (reader->style_text, text, (gssize) length);
 }
 
 static const GMarkupParser reader_parser = {
   reader_start_element,
   reader_end_element,
-  NULL,
+  reader_text,
   NULL,
   NULL,
 };
@@ -738,9 +1129,54 @@ tg_venue_load_data (const char  *data,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (length > TG_VENUE_MAX_FILE_SIZE)
+    {
+      g_autofree char *size = g_format_size_full (length,
+                                                  G_FORMAT_SIZE_IEC_UNITS | G_FORMAT_SIZE_LONG_FORMAT);
+      g_autofree char *limit = g_format_size_full (TG_VENUE_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                   _("The seat map is too big: %s, where the limit is %s"), size, limit);
+      return NULL;
+    }
+
+  /* Editors on Windows start UTF-8 with a byte-order mark; GMarkup refuses it. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  if (length >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0))
+    {
+      g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_PARSE,
+                   _("The seat map is not well-formed XML: line 1 starts a UTF-16 file; save it as UTF-8"));
+      return NULL;
+    }
+
+  /* GMarkup takes a NUL byte, and cuts an attribute at it (id="A-1\0X" read as "A-1"), where
+   * XML and librsvg refuse the file. */
+  {
+    const char *nul = length > 0 ? memchr (data, '\0', length) : NULL;
+
+    if (nul != NULL)
+      {
+        int line = 1;
+
+        for (const char *p = data; p < nul; p++)
+          line += *p == '\n';
+        g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_PARSE,
+                     _("The seat map is not well-formed XML: line %d holds a NUL byte, which XML does not allow"),
+                     line);
+        return NULL;
+      }
+  }
+
   reader.data = data;
   reader.length = length;
-  reader.context = g_markup_parse_context_new (&reader_parser, 0, &reader, NULL);
+  /* CDATA is text: a sheet in <![CDATA[…]]> must be seen. */
+  reader.context = g_markup_parse_context_new (&reader_parser, G_MARKUP_TREAT_CDATA_AS_TEXT,
+                                               &reader, NULL);
   ok = g_markup_parse_context_parse (reader.context, data ? data : "", length, &local) &&
        g_markup_parse_context_end_parse (reader.context, &local);
 
@@ -766,19 +1202,51 @@ tg_venue_load_data (const char  *data,
 
   g_markup_parse_context_free (reader.context);
   g_free (reader.tg_prefix);
+  g_free (reader.tg_prefix_shown);
+  g_free (reader.transform_style);
+  if (reader.style_text != NULL)
+    g_string_free (reader.style_text, TRUE);
 
   if (!ok)
     {
       if (local->domain == TG_VENUE_ERROR)
         g_propagate_error (error, g_steal_pointer (&local));
       else
-        /* GMarkup's own messages already say "Error on line N char M: …". */
-        g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_PARSE,
-                     _("The seat map is not well-formed XML: %s"), local->message);
+        {
+          /* GMarkup's own messages already say "Error on line N char M: …", but quote the
+           * file at any length, newlines and all. */
+          g_autofree char *message = tg_venue_clean_message (local->message);
+
+          g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_PARSE,
+                       _("The seat map is not well-formed XML: %s"), message);
+        }
       return NULL;
     }
 
   return g_steal_pointer (&venue);
+}
+
+/* Says why a file of type @mode is not read as a map. */
+static void
+set_not_a_file_error (GError     **error,
+                      mode_t       mode,
+                      const char  *display)
+{
+  if (S_ISDIR (mode))
+    g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_IO,
+                 _("“%s” is not a seat-map file (it is a folder)"), display);
+  else if (S_ISCHR (mode) || S_ISBLK (mode))
+    g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_IO,
+                 _("“%s” is not a seat-map file (it is a device)"), display);
+  else if (S_ISFIFO (mode))
+    g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_IO,
+                 _("“%s” is not a seat-map file (it is a named pipe)"), display);
+  else if (S_ISSOCK (mode))
+    g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_IO,
+                 _("“%s” is not a seat-map file (it is a socket)"), display);
+  else
+    g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_IO,
+                 _("“%s” is not a seat-map file (it is not a regular file)"), display);
 }
 
 TgVenue *
@@ -787,13 +1255,51 @@ tg_venue_load_file (const char  *path,
 {
   g_autoptr(GMappedFile) file = NULL;
   g_autoptr(GError) local = NULL;
+  g_autofree char *name = NULL;
   g_autofree char *display = NULL;
+  struct stat info;
   TgVenue *venue;
+  int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  display = g_filename_display_name (path);
-  file = g_mapped_file_new (path, FALSE, &local);
+  /* A file name may hold a newline too. */
+  name = g_filename_display_name (path);
+  display = tg_venue_escape_text (name);
+
+  /* Non-blocking, so that opening a FIFO cannot wait forever for a writer; the checks then go by
+   * what was opened, not by the name, which could be swapped in between. */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
+  if (fd < 0 || fstat (fd, &info) != 0)
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        g_close (fd, NULL);
+      g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_IO,
+                   _("Could not read the seat map “%s”: %s"), display, g_strerror (saved_errno));
+      return NULL;
+    }
+  if (!S_ISREG (info.st_mode))
+    {
+      g_close (fd, NULL);
+      set_not_a_file_error (error, info.st_mode, display);
+      return NULL;
+    }
+  if (info.st_size > TG_VENUE_MAX_FILE_SIZE)
+    {
+      g_autofree char *size = g_format_size_full ((guint64) info.st_size,
+                                                  G_FORMAT_SIZE_IEC_UNITS | G_FORMAT_SIZE_LONG_FORMAT);
+      g_autofree char *limit = g_format_size_full (TG_VENUE_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_close (fd, NULL);
+      g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_IO,
+                   _("The seat map “%s” is too big: %s, where the limit is %s"), display, size, limit);
+      return NULL;
+    }
+
+  file = g_mapped_file_new_from_fd (fd, FALSE, &local);
+  g_close (fd, NULL);
   if (file == NULL)
     {
       g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_IO,

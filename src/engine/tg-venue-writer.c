@@ -141,22 +141,23 @@ append_text (GString    *out,
   g_string_append (out, "</text>\n");
 }
 
-/* A standing spot is a <rect> and the reader takes x + width / 2 as its centre: write the corner
- * short when that still gives back the very same float, exactly otherwise. */
-static void
-append_spot_corner (GString    *out,
-                    const char *name,
-                    float       centre)
+/* A standing spot is a <rect> and the reader takes x + width / 2 as its centre: formats the
+ * corner short when that still gives back the very same float, exactly otherwise. FALSE if even
+ * the exact corner does not: a centre a hair off 0 (1e-20) is lost in the sum. */
+static gboolean
+format_spot_corner (char   buf[G_ASCII_DTOSTR_BUF_SIZE],
+                    float  centre)
 {
   double corner = (double) centre - SPOT_SIZE / 2;
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-  g_ascii_formatd (buf, sizeof buf, "%.2f", corner);
+  g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, "%.2f", corner);
   if ((float) (g_ascii_strtod (buf, NULL) + SPOT_SIZE / 2) == centre)
-    trim_zeros (buf);
-  else
-    g_ascii_dtostr (buf, sizeof buf, corner);
-  g_string_append_printf (out, " %s=\"%s\"", name, buf);
+    {
+      trim_zeros (buf);
+      return TRUE;
+    }
+  g_ascii_dtostr (buf, G_ASCII_DTOSTR_BUF_SIZE, corner);
+  return (float) (corner + SPOT_SIZE / 2) == centre;
 }
 
 static void
@@ -165,13 +166,16 @@ append_seat (GString       *out,
              const TgSeat  *seat)
 {
   const TgGrade *grade = &self->grades[seat->grade];
+  char corner_x[G_ASCII_DTOSTR_BUF_SIZE], corner_y[G_ASCII_DTOSTR_BUF_SIZE];
 
-  if (seat->flags & TG_SEAT_FLAG_STANDING)
+  /* A spot whose corner cannot give its centre back is written as a circle, which the reader
+   * takes for a spot all the same. */
+  if ((seat->flags & TG_SEAT_FLAG_STANDING) &&
+      format_spot_corner (corner_x, seat->x) && format_spot_corner (corner_y, seat->y))
     {
       g_string_append (out, "    <rect");
       append_attr (out, "id", seat->id);
-      append_spot_corner (out, "x", seat->x);
-      append_spot_corner (out, "y", seat->y);
+      g_string_append_printf (out, " x=\"%s\" y=\"%s\"", corner_x, corner_y);
       append_attr_number (out, "width", SPOT_SIZE, FALSE);
       append_attr_number (out, "height", SPOT_SIZE, FALSE);
       g_string_append (out, " rx=\"1\"");

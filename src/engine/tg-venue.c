@@ -105,12 +105,25 @@ tg_venue_init (TgVenue *self)
 /* Builder */
 
 TgVenue *
-tg_venue_new_empty (const char *name,
-                    double      width,
-                    double      height)
+tg_venue_new_empty (const char  *name,
+                    double       width,
+                    double       height,
+                    GError     **error)
 {
-  TgVenue *self = g_object_new (TG_TYPE_VENUE, NULL);
+  TgVenue *self;
 
+  /* Views allocate by the map's area (the seat map keeps a hit-test cell per 16 × 16 units), so
+   * the size is what bounds them. NaN fails every comparison. */
+  if (!(width >= TG_VENUE_MIN_SIZE && width <= TG_VENUE_MAX_SIZE &&
+        height >= TG_VENUE_MIN_SIZE && height <= TG_VENUE_MAX_SIZE))
+    {
+      g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                   _("the map is %g × %g map units, but each side must be from %g to %g"),
+                   width, height, TG_VENUE_MIN_SIZE, TG_VENUE_MAX_SIZE);
+      return NULL;
+    }
+
+  self = g_object_new (TG_TYPE_VENUE, NULL);
   self->name = g_strdup (name);
   self->width = width;
   self->height = height;
@@ -126,6 +139,145 @@ tg_venue_text_is_blank (const char *s)
     if (!g_ascii_isspace (*s))
       return FALSE;
   return TRUE;
+}
+
+/* How much of a value from the file an error message quotes. A message names up to three such
+ * values and must stay one short line however long they are. */
+#define EXCERPT_MAX_CHARS  40
+#define EXCERPT_MAX_BYTES  48
+/* The whole of a cleaned message from another parser. */
+#define MESSAGE_MAX_BYTES  200
+
+/* How the character at @p is shown in a message, written to @buf; returns its length in bytes and
+ * sets @next past it. Line breaks, control and invisible formatting characters (zero-width
+ * spaces, direction overrides) are escaped; a byte that is not UTF-8 shows as U+FFFD. */
+static gsize
+show_char (const char  *p,
+           const char **next,
+           char         buf[16])
+{
+  gunichar c = g_utf8_get_char_validated (p, -1);
+
+  if (c == (gunichar) -1 || c == (gunichar) -2)
+    {
+      *next = p + 1;
+      return g_unichar_to_utf8 (0xFFFD, buf);
+    }
+  *next = g_utf8_next_char (p);
+
+  switch (c)
+    {
+    case '\n':
+      return (gsize) g_snprintf (buf, 16, "\\n");
+    case '\r':
+      return (gsize) g_snprintf (buf, 16, "\\r");
+    case '\t':
+      return (gsize) g_snprintf (buf, 16, "\\t");
+    default:
+      break;
+    }
+
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_CONTROL:
+    case G_UNICODE_FORMAT:
+    case G_UNICODE_LINE_SEPARATOR:
+    case G_UNICODE_PARAGRAPH_SEPARATOR:
+      if (c < 0x80)
+        return (gsize) g_snprintf (buf, 16, "\\x%02X", (guint) c);
+      return (gsize) g_snprintf (buf, 16, "\\u%04X", (guint) c);
+    default:
+      return (gsize) g_unichar_to_utf8 (c, buf);
+    }
+}
+
+static char *
+escape_text (const char *text,
+             guint       max_chars,
+             gsize       max_bytes)
+{
+  GString *out = g_string_new (NULL);
+  guint n_chars = 0;
+
+  for (const char *p = text != NULL ? text : ""; *p != '\0';)
+    {
+      char buf[16];
+      const char *next;
+      gsize len = show_char (p, &next, buf);
+
+      if (n_chars == max_chars || out->len + len > max_bytes)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      g_string_append_len (out, buf, (gssize) len);
+      n_chars++;
+      p = next;
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+tg_venue_excerpt (const char *text)
+{
+  return escape_text (text, EXCERPT_MAX_CHARS, EXCERPT_MAX_BYTES);
+}
+
+char *
+tg_venue_escape_text (const char *text)
+{
+  return escape_text (text, G_MAXUINT, G_MAXSIZE);
+}
+
+char *
+tg_venue_clean_message (const char *message)
+{
+  static const char open_quote[] = "“", close_quote[] = "”";
+  GString *out = g_string_new (NULL);
+  gboolean quoted = FALSE;
+  guint quote_chars = 0;
+  gsize quote_bytes = 0;
+
+  for (const char *p = message != NULL ? message : ""; *p != '\0';)
+    {
+      char buf[16];
+      const char *next;
+      gsize len = show_char (p, &next, buf);
+
+      if (quoted && g_str_has_prefix (p, close_quote))
+        quoted = FALSE;
+      else if (quoted)
+        {
+          if (quote_chars == EXCERPT_MAX_CHARS || quote_bytes + len > EXCERPT_MAX_BYTES)
+            {
+              /* Cut the quote short and go on after it. */
+              const char *end = strstr (p, close_quote);
+
+              g_string_append (out, "…");
+              if (end == NULL)
+                break;
+              p = end;
+              continue;
+            }
+          quote_chars++;
+          quote_bytes += len;
+        }
+      else if (g_str_has_prefix (p, open_quote))
+        {
+          quoted = TRUE;
+          quote_chars = 0;
+          quote_bytes = 0;
+        }
+
+      if (out->len + len > MESSAGE_MAX_BYTES)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      g_string_append_len (out, buf, (gssize) len);
+      p = next;
+    }
+  return g_string_free (out, FALSE);
 }
 
 static gboolean
@@ -148,6 +300,17 @@ tg_venue_is_valid_color (const char *color)
   return TRUE;
 }
 
+/* Whether the box, far edges included, lies within TG_VENUE_MAX_COORDINATE of 0 0; NaN does not. */
+static gboolean
+box_in_range (double x,
+              double y,
+              double width,
+              double height)
+{
+  return fabs (x) <= TG_VENUE_MAX_COORDINATE && fabs (y) <= TG_VENUE_MAX_COORDINATE &&
+         fabs (x + width) <= TG_VENUE_MAX_COORDINATE && fabs (y + height) <= TG_VENUE_MAX_COORDINATE;
+}
+
 gboolean
 tg_venue_set_stage (TgVenue  *self,
                     double    x,
@@ -166,6 +329,13 @@ tg_venue_set_stage (TgVenue  *self,
     {
       g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
                    _("the stage must have a positive width and height"));
+      return FALSE;
+    }
+  if (!box_in_range (x, y, width, height))
+    {
+      g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                   _("the stage (x %g, y %g, width %g, height %g) reaches beyond %.0f map units from 0 0"),
+                   x, y, width, height, TG_VENUE_MAX_COORDINATE);
       return FALSE;
     }
 
@@ -200,14 +370,18 @@ tg_venue_add_grade (TgVenue     *self,
 
   if (tg_venue_text_is_blank (id) || has_space (id))
     {
+      g_autofree char *quoted = tg_venue_excerpt (id);
+
       g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
-                   _("grade id “%s” must be a non-empty word without spaces"), id ? id : "");
+                   _("grade id “%s” must be a non-empty word without spaces"), quoted);
       return FALSE;
     }
   if (find_grade (self, id) >= 0)
     {
+      g_autofree char *quoted = tg_venue_excerpt (id);
+
       g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
-                   _("grade “%s” is defined twice"), id);
+                   _("grade “%s” is defined twice"), quoted);
       return FALSE;
     }
   if (self->n_grades == TG_VENUE_MAX_GRADES)
@@ -218,14 +392,19 @@ tg_venue_add_grade (TgVenue     *self,
     }
   if (tg_venue_text_is_blank (name))
     {
+      g_autofree char *quoted = tg_venue_excerpt (id);
+
       g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
-                   _("grade “%s” has an empty name"), id);
+                   _("grade “%s” has an empty name"), quoted);
       return FALSE;
     }
   if (!tg_venue_is_valid_color (color))
     {
+      g_autofree char *quoted = tg_venue_excerpt (id);
+      g_autofree char *quoted_color = tg_venue_excerpt (color);
+
       g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
-                   _("grade “%s” has colour “%s”, expected the form #rrggbb"), id, color ? color : "");
+                   _("grade “%s” has colour “%s”, expected the form #rrggbb"), quoted, quoted_color);
       return FALSE;
     }
 
@@ -255,26 +434,43 @@ tg_venue_begin_section (TgVenue     *self,
 
   if (tg_venue_text_is_blank (id) || has_space (id))
     {
+      g_autofree char *quoted = tg_venue_excerpt (id);
+
       g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
-                   _("section id “%s” must be a non-empty word without spaces"), id ? id : "");
+                   _("section id “%s” must be a non-empty word without spaces"), quoted);
       return FALSE;
     }
   if (g_hash_table_contains (self->section_ids, id))
     {
+      g_autofree char *quoted = tg_venue_excerpt (id);
+
       g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
-                   _("section “%s” is defined twice"), id);
+                   _("section “%s” is defined twice"), quoted);
       return FALSE;
     }
   if (tg_venue_text_is_blank (name))
     {
+      g_autofree char *quoted = tg_venue_excerpt (id);
+
       g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
-                   _("section “%s” has an empty name"), id);
+                   _("section “%s” has an empty name"), quoted);
       return FALSE;
     }
   if (!(width >= 0 && height >= 0))
     {
+      g_autofree char *quoted = tg_venue_excerpt (id);
+
       g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
-                   _("section “%s” has a negative bounding box size"), id);
+                   _("section “%s” has a negative bounding box size"), quoted);
+      return FALSE;
+    }
+  if (!box_in_range (x, y, width, height))
+    {
+      g_autofree char *quoted = tg_venue_excerpt (id);
+
+      g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                   _("section “%s” has a bounding box (x %g, y %g, width %g, height %g) that reaches beyond %.0f map units from 0 0"),
+                   quoted, x, y, width, height, TG_VENUE_MAX_COORDINATE);
       return FALSE;
     }
   if (self->sections->len > G_MAXUINT16)
@@ -296,8 +492,9 @@ tg_venue_begin_section (TgVenue     *self,
   g_array_append_val (self->sections, section);
   g_hash_table_add (self->section_ids, (char *) section.id);
   {
-    /* Until told otherwise, the name sits just above the bounding box. */
-    double label[3] = { x + width / 2, y - 8, 0 };
+    /* Until told otherwise, the name sits just above the bounding box (within the limit, as
+     * the writer saves it and the reader checks it). */
+    double label[3] = { x + width / 2, MAX (y - 8, -TG_VENUE_MAX_COORDINATE), 0 };
     g_array_append_val (self->labels, label);
   }
 
@@ -321,15 +518,28 @@ tg_venue_set_section_label (TgVenue  *self,
 
   if (!isfinite (x) || !isfinite (y) || !isfinite (angle))
     {
+      g_autofree char *quoted = tg_venue_excerpt (self->open_section->id);
+
       g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
-                   _("section “%s” has a label position that is not a number"),
-                   self->open_section->id);
+                   _("section “%s” has a label position that is not a number"), quoted);
+      return FALSE;
+    }
+  if (fabs (x) > TG_VENUE_MAX_COORDINATE || fabs (y) > TG_VENUE_MAX_COORDINATE)
+    {
+      g_autofree char *quoted = tg_venue_excerpt (self->open_section->id);
+
+      g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                   _("section “%s” has its label at (%g, %g), beyond %.0f map units from 0 0"),
+                   quoted, x, y, TG_VENUE_MAX_COORDINATE);
       return FALSE;
     }
   label = &g_array_index (self->labels, double, 3 * (self->labels->len - 1));
   label[0] = x;
   label[1] = y;
   label[2] = fmod (angle, 360);
+  /* fmod (-360, 360) is -0, which the writer leaves out and so reads back as 0. */
+  if (label[2] == 0)
+    label[2] = 0;
   return TRUE;
 }
 
@@ -348,58 +558,96 @@ tg_venue_add_seat (TgVenue     *self,
   const double slack = 0.01;
   TgSeat seat = { 0 };
   int grade_index;
+  float fx, fy;
 
   if (section == NULL)
     {
+      g_autofree char *quoted = tg_venue_excerpt (id);
+
       g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
-                   _("seat “%s” is not inside a section"), id);
+                   _("seat “%s” is not inside a section"), quoted);
       return FALSE;
     }
   if (tg_venue_text_is_blank (id) || has_space (id))
     {
+      g_autofree char *quoted = tg_venue_excerpt (id);
+
       g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
-                   _("seat id “%s” must be a non-empty word without spaces"), id);
+                   _("seat id “%s” must be a non-empty word without spaces"), quoted);
       return FALSE;
     }
   if (g_hash_table_contains (self->seat_index, id))
     {
+      g_autofree char *quoted = tg_venue_excerpt (id);
+
       g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
-                   _("duplicate seat id “%s”"), id);
+                   _("duplicate seat id “%s”"), quoted);
       return FALSE;
     }
   if (tg_venue_text_is_blank (row))
     {
+      g_autofree char *quoted = tg_venue_excerpt (id);
+
       g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
-                   _("seat “%s” has an empty row label"), id);
+                   _("seat “%s” has an empty row label"), quoted);
       return FALSE;
     }
   if (number < 1 || number > G_MAXUINT16)
     {
+      g_autofree char *quoted = tg_venue_excerpt (id);
+
       g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
-                   _("seat “%s” has number %u, expected 1 to %u"), id, number, (guint) G_MAXUINT16);
+                   _("seat “%s” has number %u, expected 1 to %u"), quoted, number, (guint) G_MAXUINT16);
       return FALSE;
     }
   grade_index = find_grade (self, grade);
   if (grade_index < 0)
     {
+      g_autofree char *quoted = tg_venue_excerpt (id);
+      g_autofree char *quoted_grade = tg_venue_excerpt (grade);
+
       g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
-                   _("seat “%s” has unknown grade “%s”"), id, grade);
+                   _("seat “%s” has unknown grade “%s”"), quoted, quoted_grade);
       return FALSE;
     }
   if ((flags & TG_SEAT_FLAG_STANDING) && !section->standing)
     {
+      g_autofree char *quoted = tg_venue_excerpt (id);
+      g_autofree char *quoted_section = tg_venue_excerpt (section->id);
+
       g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
                    _("seat “%s” is a standing spot but section “%s” is not a standing section"),
-                   id, section->id);
+                   quoted, quoted_section);
       return FALSE;
     }
-  if (!isfinite (x) || !isfinite (y) ||
-      x < section->x - slack || x > section->x + section->width + slack ||
-      y < section->y - slack || y > section->y + section->height + slack)
+  /* The position is kept as a float: check the value kept, so that a saved map reads back the
+   * same. A seat beyond the limit is outside any box, and the cast safe for the others. */
+  if (fabs (x) <= TG_VENUE_MAX_COORDINATE && fabs (y) <= TG_VENUE_MAX_COORDINATE)
     {
+      fx = (float) x;
+      fy = (float) y;
+    }
+  else
+    fx = fy = NAN;
+  if (!(fx >= section->x - slack && fx <= section->x + section->width + slack &&
+        fy >= section->y - slack && fy <= section->y + section->height + slack))
+    {
+      g_autofree char *quoted = tg_venue_excerpt (id);
+      g_autofree char *quoted_section = tg_venue_excerpt (section->id);
+
       g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
                    _("seat “%s” at (%g, %g) lies outside the bounding box of section “%s”"),
-                   id, x, y, section->id);
+                   quoted, x, y, quoted_section);
+      return FALSE;
+    }
+  /* What the map cannot show, no one can pick. */
+  if (!(fx >= -slack && fx <= self->width + slack && fy >= -slack && fy <= self->height + slack))
+    {
+      g_autofree char *quoted = tg_venue_excerpt (id);
+
+      g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                   _("seat “%s” at (%g, %g) lies outside the map, which is %g × %g map units"),
+                   quoted, x, y, self->width, self->height);
       return FALSE;
     }
   if (self->seats->len == TG_VENUE_NO_SEAT - 1)
@@ -414,9 +662,13 @@ tg_venue_add_seat (TgVenue     *self,
     {
       if (g_hash_table_contains (self->rows_seen, seat.row))
         {
+          g_autofree char *quoted = tg_venue_excerpt (id);
+          g_autofree char *quoted_row = tg_venue_excerpt (row);
+          g_autofree char *quoted_section = tg_venue_excerpt (section->id);
+
           g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
                        _("seat “%s”: row “%s” of section “%s” is split, the seats of a row must be consecutive"),
-                       id, row, section->id);
+                       quoted, quoted_row, quoted_section);
           return FALSE;
         }
       g_hash_table_add (self->rows_seen, (char *) seat.row);
@@ -425,9 +677,11 @@ tg_venue_add_seat (TgVenue     *self,
     }
   if (number <= self->last_number)
     {
+      g_autofree char *quoted = tg_venue_excerpt (id);
+
       g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
                    _("seat “%s”: numbers within a row must increase, but %u follows %u"),
-                   id, number, self->last_number);
+                   quoted, number, self->last_number);
       return FALSE;
     }
   self->last_number = number;
@@ -437,8 +691,8 @@ tg_venue_add_seat (TgVenue     *self,
   seat.section = (guint16) (self->sections->len - 1);
   seat.grade = (guint8) grade_index;
   seat.flags = (guint8) (flags | (section->standing ? TG_SEAT_FLAG_STANDING : 0));
-  seat.x = (float) x;
-  seat.y = (float) y;
+  seat.x = fx == 0 ? 0 : fx;   /* not -0 */
+  seat.y = fy == 0 ? 0 : fy;
   g_array_append_val (self->seats, seat);
   g_hash_table_insert (self->seat_index, (char *) seat.id, GUINT_TO_POINTER (self->seats->len));
   section->n_seats++;
@@ -456,8 +710,10 @@ tg_venue_end_section (TgVenue  *self,
   self->open_section = NULL;
   if (section->n_seats == 0)
     {
+      g_autofree char *quoted = tg_venue_excerpt (section->id);
+
       g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
-                   _("section “%s” has no seats"), section->id);
+                   _("section “%s” has no seats"), quoted);
       return FALSE;
     }
   return TRUE;

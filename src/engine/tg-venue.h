@@ -26,6 +26,15 @@ GQuark tg_venue_error_quark (void);
 #define TG_VENUE_NO_SEAT G_MAXUINT32
 #define TG_VENUE_MAX_GRADES 16
 
+/* Limits every venue keeps, whoever made it (docs/seatmap-format.md, "Limits"). Map units are
+ * about 5 cm; the largest preset is 2,600 × 1,920. */
+#define TG_VENUE_MIN_SIZE        1.0          /* each side of the map, in map units … */
+#define TG_VENUE_MAX_SIZE        20000.0      /* … up to 1 km */
+/* Seats lie on the map; the stage, section boxes and labels within this many units of 0 0. */
+#define TG_VENUE_MAX_COORDINATE  1000000.0
+/* Bytes of a seat-map file; the large preset is 2 MB. */
+#define TG_VENUE_MAX_FILE_SIZE   (64 * 1024 * 1024)
+
 typedef enum
 {
   TG_SEAT_FLAG_NONE            = 0,
