@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -1249,11 +1250,50 @@ set_not_a_file_error (GError     **error,
                  _("“%s” is not a seat-map file (it is not a regular file)"), display);
 }
 
+/* The whole of @fd, expected to be @size bytes; a file that grew meanwhile is read up to the
+ * size limit and one byte more, so that tg_venue_load_data() refuses it. */
+static GBytes *
+read_whole_fd (int      fd,
+               gsize    size,
+               GError **error)
+{
+  gsize cap = MIN (size, (gsize) TG_VENUE_MAX_FILE_SIZE) + 1;
+  gsize length = 0;
+  g_autofree char *buffer = g_malloc (cap);
+
+  for (;;)
+    {
+      gssize n;
+
+      if (length == cap)
+        {
+          if (cap > TG_VENUE_MAX_FILE_SIZE)
+            break;
+          cap = MIN (cap * 2, (gsize) TG_VENUE_MAX_FILE_SIZE + 1);
+          buffer = g_realloc (buffer, cap);
+        }
+      n = read (fd, buffer + length, cap - length);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+          g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                               g_strerror (saved_errno));
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      length += (gsize) n;
+    }
+  return g_bytes_new_take (g_steal_pointer (&buffer), length);
+}
+
 TgVenue *
 tg_venue_load_file (const char  *path,
                     GError     **error)
 {
-  g_autoptr(GMappedFile) file = NULL;
+  g_autoptr(GBytes) contents = NULL;
   g_autoptr(GError) local = NULL;
   g_autofree char *name = NULL;
   g_autofree char *display = NULL;
@@ -1298,17 +1338,17 @@ tg_venue_load_file (const char  *path,
       return NULL;
     }
 
-  file = g_mapped_file_new_from_fd (fd, FALSE, &local);
+  /* Read, not mapped: a file cut short while it is mapped would kill the program (SIGBUS). */
+  contents = read_whole_fd (fd, (gsize) info.st_size, &local);
   g_close (fd, NULL);
-  if (file == NULL)
+  if (contents == NULL)
     {
       g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_IO,
                    _("Could not read the seat map “%s”: %s"), display, local->message);
       return NULL;
     }
 
-  venue = tg_venue_load_data (g_mapped_file_get_contents (file),
-                              g_mapped_file_get_length (file), &local);
+  venue = tg_venue_load_data (g_bytes_get_data (contents, NULL), g_bytes_get_size (contents), &local);
   if (venue == NULL)
     {
       g_set_error (error, TG_VENUE_ERROR, local->code, "%s: %s", display, local->message);

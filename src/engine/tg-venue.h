@@ -107,7 +107,6 @@ void             tg_venue_get_stage         (TgVenue      *self,
                                              double       *width,
                                              double       *height);
 /* Radius of a seat dot in map units. */
-double           tg_venue_get_seat_radius   (TgVenue      *self);
 guint            tg_venue_get_n_grades      (TgVenue      *self);
 const TgGrade   *tg_venue_get_grade         (TgVenue      *self,
                                              guint         index);
