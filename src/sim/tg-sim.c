@@ -289,8 +289,8 @@ tg_sim_run (const TgSimOptions *options,
   if (options->with_human && options->human.captcha_ms * TG_USEC_PER_MSEC >= options->match.captcha_ttl)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("The player's captcha time (%" G_GINT64_FORMAT " ms) must be shorter than the security code's time limit (%" G_GINT64_FORMAT " s)"),
-                   (gint64) options->human.captcha_ms, options->match.captcha_ttl / TG_USEC_PER_SEC);
+                   _("The player’s captcha time (%d ms) must be shorter than the security code’s time limit (%d s)"),
+                   (int) options->human.captcha_ms, (int) (options->match.captcha_ttl / TG_USEC_PER_SEC));
       return NULL;
     }
 
