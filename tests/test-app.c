@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include "tg-history.h"
 #include "tg-match-view-private.h"
@@ -563,6 +564,80 @@ test_queue_paused_sold_out (Fixture       *fx,
   g_assert_false (result->success);
 }
 
+/* The message dialog the window shows, if any. */
+static AdwMessageDialog *
+find_message_dialog (Fixture *fx)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* owned by GTK */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (item) && gtk_widget_get_visible (GTK_WIDGET (item)) &&
+          gtk_window_get_transient_for (GTK_WINDOW (item)) == GTK_WINDOW (fx->window))
+        return ADW_MESSAGE_DIALOG (item);
+    }
+  return NULL;
+}
+
+/* A broken seat map of the player's own: a clear error, the form untouched, and the next good
+ * map plays. */
+static void
+test_broken_seat_map (Fixture       *fx,
+                      gconstpointer  data)
+{
+  TgSetupPage *setup = TG_SETUP_PAGE (tg_window_get_setup_page (fx->window));
+  g_autofree char *dir = g_dir_make_tmp ("tickget-map-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "broken.svg", NULL);
+  g_autofree char *good_path = g_test_build_filename (G_TEST_DIST, "venue", "mini.svg", NULL);
+  g_autoptr(GFile) broken = g_file_new_for_path (path);
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  g_autofree char *contents = NULL;
+  AdwMessageDialog *dialog;
+
+  /* The test map with its size turned negative: a map nothing could draw. */
+  g_assert_true (g_file_get_contents (good_path, &contents, NULL, NULL));
+  {
+    g_autoptr(GString) text = g_string_new (contents);
+
+    g_assert_cmpuint (g_string_replace (text, "viewBox=\"0 0 260 190\"", "viewBox=\"-300 -300 260 190\"", 1), ==, 1);
+    g_assert_true (g_file_set_contents (path, text->str, -1, NULL));
+  }
+
+  tg_setup_page_set_venue_file (setup, broken);
+  tg_window_start_match (fx->window);
+  iterate ();
+  g_assert_null (session (fx));
+  g_assert_false (tg_match_view_is_playing (fx->view));
+  dialog = find_message_dialog (fx);
+  g_assert_nonnull (dialog);
+  /* The loader's whole message (the file, the line and the problem: test-venue checks those). */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TgVenue) venue = tg_venue_load_file (path, &error);
+
+    g_assert_null (venue);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), error->message));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.svg"));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "viewBox"));
+  }
+  save_screenshot (fx, "14-broken-map");
+  ui_test_screenshot (GTK_WIDGET (dialog), "app", "14-broken-map-dialog");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+  /* Nothing lost: the chosen file is still there to fix and retry. */
+  g_assert_true (g_file_equal (tg_setup_page_get_venue_file (setup), broken));
+
+  tg_setup_page_set_venue_file (setup, good);
+  start_match (fx);
+  g_assert_cmpstr (tg_venue_get_name (tg_session_get_venue (session (fx))), ==, "작은 무대");
+  g_assert_null (find_message_dialog (fx));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_preferences_apply (Fixture       *fx,
                         gconstpointer  data)
@@ -598,6 +673,7 @@ main (int   argc,
   data_home = ui_test_init (&argc, &argv, G_TEST_BUILDDIR_DATA, G_TEST_BUILDDIR_PO);
 
   g_test_add ("/ui/app/whole-match", Fixture, NULL, fixture_setup, test_whole_match, fixture_teardown);
+  g_test_add ("/ui/app/broken-seat-map", Fixture, NULL, fixture_setup, test_broken_seat_map, fixture_teardown);
   g_test_add ("/ui/app/hold-expires", Fixture, NULL, fixture_setup, test_hold_expires, fixture_teardown);
   g_test_add ("/ui/app/back-to-seats", Fixture, NULL, fixture_setup, test_back_to_seats, fixture_teardown);
   g_test_add ("/ui/app/queue-paused-sold-out", Fixture, NULL, fixture_setup, test_queue_paused_sold_out,

@@ -202,3 +202,19 @@ tg_setup_page_get_match_settings (TgSetupPage      *self,
                                       error);
   return out->venue != NULL;
 }
+
+void
+tg_setup_page_set_venue_file (TgSetupPage *self,
+                              GFile       *file)
+{
+  g_return_if_fail (TG_IS_SETUP_PAGE (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+  set_venue_file (self, file);
+}
+
+GFile *
+tg_setup_page_get_venue_file (TgSetupPage *self)
+{
+  g_return_val_if_fail (TG_IS_SETUP_PAGE (self), NULL);
+  return self->venue_file;
+}

@@ -19,5 +19,9 @@ gboolean   tg_setup_page_get_match_settings (TgSetupPage     *self,
                                              GError         **error);
 void       tg_setup_page_set_seed     (TgSetupPage     *self,
                                        guint64          seed);
+/* The player's own seat map instead of a preset (NULL: back to the presets). */
+void       tg_setup_page_set_venue_file (TgSetupPage   *self,
+                                         GFile         *file);
+GFile     *tg_setup_page_get_venue_file (TgSetupPage   *self);
 
 G_END_DECLS
