@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -628,15 +629,33 @@ test_not_a_file (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* The message names both sizes as g_format_size() writes them: its digit grouping and decimal
+ * point follow LC_NUMERIC ("67,108,865 bytes", "64,0 MiB"). */
+static void
+assert_too_big_message (const GError *error,
+                        gsize         length)
+{
+  g_autofree char *size = g_format_size_full (length,
+                                              G_FORMAT_SIZE_IEC_UNITS | G_FORMAT_SIZE_LONG_FORMAT);
+  g_autofree char *limit = g_format_size_full (TG_VENUE_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+  g_autofree char *expected = g_strdup_printf ("is too big: %s, where the limit is %s", size, limit);
+
+  if (strstr (error->message, expected) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, expected);
+}
+
 /* Files over TG_VENUE_MAX_FILE_SIZE are not read, nor data that long. */
 static void
 test_too_big (void)
 {
+  /* The test runs in the C locale; try one that groups digits too, if installed. */
+  static const char * const locales[] = { "C", "en_US.UTF-8", "de_DE.UTF-8" };
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("tickget-venue-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "huge.svg", NULL);
   g_autofree char *map = template_with (0, "");
   g_autofree char *data = NULL;
+  g_autofree char *saved_locale = g_strdup (setlocale (LC_NUMERIC, NULL));
   g_autoptr(TgVenue) venue = NULL;
   gsize length = TG_VENUE_MAX_FILE_SIZE + 1;
 
@@ -645,12 +664,20 @@ test_too_big (void)
   g_assert_true (g_file_set_contents (path, map, -1, NULL));
   if (truncate (path, (off_t) length) != 0)
     g_error ("truncate: %s", g_strerror (errno));
-  venue = tg_venue_load_file (path, &error);
-  g_assert_null (venue);
-  g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_IO);
-  /* g_format_size() puts a no-break space before the unit. */
-  g_assert_nonnull (strstr (error->message, "is too big: 64.0\u00a0MiB (67108865 bytes), where the limit is 64.0\u00a0MiB"));
-  g_clear_error (&error);
+  for (guint i = 0; i < G_N_ELEMENTS (locales); i++)
+    {
+      if (setlocale (LC_NUMERIC, locales[i]) == NULL)
+        {
+          g_test_message ("locale %s is not installed", locales[i]);
+          continue;
+        }
+      venue = tg_venue_load_file (path, &error);
+      g_assert_null (venue);
+      g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_IO);
+      assert_too_big_message (error, length);
+      g_clear_error (&error);
+    }
+  setlocale (LC_NUMERIC, saved_locale);
 
   /* Just under the limit it is read, and found not to be XML (the padding is NUL bytes). */
   if (truncate (path, TG_VENUE_MAX_FILE_SIZE) != 0)
