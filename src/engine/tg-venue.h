@@ -106,7 +106,6 @@ void             tg_venue_get_stage         (TgVenue      *self,
                                              double       *y,
                                              double       *width,
                                              double       *height);
-/* Radius of a seat dot in map units. */
 guint            tg_venue_get_n_grades      (TgVenue      *self);
 const TgGrade   *tg_venue_get_grade         (TgVenue      *self,
                                              guint         index);
