@@ -12,6 +12,7 @@
 
 #include "tg-rng.h"
 #include "tg-venue.h"
+#include "tg-venue-private.h"
 
 /* The smallest valid map; malformed cases below edit one of its lines. */
 static const char * const template_lines[] = {
@@ -1106,15 +1107,21 @@ test_long_values (void)
     { "a megabyte number",
       g_strdup_printf ("    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"%s\" cy=\"80\"/>", ones),
       TG_VENUE_ERROR_INVALID, 10, { "seat “A-1-2” has “cx” = “1111111111", "1111…”, which is not a number" } },
-    { "a megabyte id and grade",
-      g_strdup_printf ("    <circle id=\"%s\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"%s\" cx=\"52\" cy=\"80\"/>", letters, letters),
-      TG_VENUE_ERROR_INVALID, 10, { "seat “AAAAAAAAAA", "AAAA…” has unknown grade “AAAAAAAAAA", "AAAA…”" } },
+    { "a megabyte id",
+      g_strdup_printf ("    <circle id=\"%s\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/>", letters),
+      TG_VENUE_ERROR_INVALID, 10, { "seat id “AAAAAAAAAA", "AAAA…” is 1000000 characters long, where the limit is 80" } },
+    { "a megabyte grade",
+      g_strdup_printf ("    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"%s\" cx=\"52\" cy=\"80\"/>", letters),
+      TG_VENUE_ERROR_INVALID, 10, { "seat “A-1-2” has unknown grade “AAAAAAAAAA", "AAAA…”" } },
     { "a newline in a number",
       g_strdup ("    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"5&#10;2\" cy=\"80\"/>"),
       TG_VENUE_ERROR_INVALID, 10, { "“cx” = “5\\n2”" } },
-    { "a direction override in an id, a tab in a grade",
-      g_strdup ("    <circle id=\"A-1-2&#x202E;\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"Q&#9;\" cx=\"52\" cy=\"80\"/>"),
-      TG_VENUE_ERROR_INVALID, 10, { "seat “A-1-2\\u202E” has unknown grade “Q\\t”" } },
+    { "a direction override in an id",
+      g_strdup ("    <circle id=\"A-1-2&#x202E;\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/>"),
+      TG_VENUE_ERROR_INVALID, 10, { "seat id “A-1-2\\u202E” holds the control character \\u202E" } },
+    { "a tab in a grade",
+      g_strdup ("    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"Q&#9;\" cx=\"52\" cy=\"80\"/>"),
+      TG_VENUE_ERROR_INVALID, 10, { "seat “A-1-2” has unknown grade “Q\\t”" } },
     { "a newline in a seat number",
       g_strdup ("    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2&#10;\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/>"),
       TG_VENUE_ERROR_INVALID, 10, { "number “2\\n”" } },
@@ -1145,6 +1152,168 @@ test_long_values (void)
           g_error ("%s: “%s” does not say “%s”", cases[c].what, error->message, cases[c].parts[i]);
       g_free (cases[c].line);
     }
+}
+
+/* @n copies of @unit (one character). */
+static char *
+repeat (const char *unit,
+        guint       n)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (out, unit);
+  return g_string_free (out, FALSE);
+}
+
+/* Names, ids and row labels have a length limit in characters, and no control characters; ids no
+ * white space or invisible characters either. */
+static void
+test_text_limits (void)
+{
+  g_autofree char *name_101 = repeat ("가", TG_VENUE_MAX_NAME_LENGTH + 1);
+  g_autofree char *id_33 = repeat ("G", TG_VENUE_MAX_ID_LENGTH + 1);
+  g_autofree char *seat_id_81 = repeat ("B", TG_VENUE_MAX_SEAT_ID_LENGTH + 1);
+  struct {
+    const char *what;
+    guint       line;
+    char       *replacement;
+    const char *part;
+  } cases[] = {
+    { "a venue name of 101 characters", 2,
+      g_strdup_printf ("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"1.0\" tg:name=\"%s\" viewBox=\"0 0 200 200\">", name_101),
+      "the venue name “가가가가가가가가가가가가가가가가…” is 101 characters long, where the limit is 100" },
+    { "a grade name of 101 characters", 4,
+      g_strdup_printf ("    <tg:grade id=\"R\" name=\"%s\" price=\"132000\" color=\"#1f9e4a\" rank=\"1\"/>", name_101),
+      "” of grade “R” is 101 characters long, where the limit is 100" },
+    { "a grade id of 33 characters", 5,
+      g_strdup_printf ("    <tg:grade id=\"%s\" name=\"S석\" price=\"110000\" color=\"#2d86d9\" rank=\"2\"/>", id_33),
+      "grade id “GGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGG” is 33 characters long, where the limit is 32" },
+    { "a section id of 33 characters", 8,
+      g_strdup_printf ("  <g tg:section=\"%s\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\">", id_33),
+      "section id “GGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGG” is 33 characters long, where the limit is 32" },
+    { "a section name of 101 characters", 8,
+      g_strdup_printf ("  <g tg:section=\"A\" tg:name=\"%s\" tg:bbox=\"20 60 160 60\">", name_101),
+      "” of section “A” is 101 characters long, where the limit is 100" },
+    { "a seat id of 81 characters", 10,
+      g_strdup_printf ("    <circle id=\"%s\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\"/>", seat_id_81),
+      "…” is 81 characters long, where the limit is 80" },
+    { "a row label of 33 characters", 10,
+      g_strdup_printf ("    <circle id=\"A-1-2\" tg:row=\"%s\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\"/>", id_33),
+      "the row label “GGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGG” of seat “A-1-2” is 33 characters long, where the limit is 32" },
+    { "a line break in the venue name", 2,
+      g_strdup ("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"1.0\" tg:name=\"Test&#10;Hall\" viewBox=\"0 0 200 200\">"),
+      "the venue name “Test\\nHall” holds the control character \\n" },
+    { "a C1 control in a grade name", 4,
+      g_strdup ("    <tg:grade id=\"R\" name=\"R&#x85;석\" price=\"132000\" color=\"#1f9e4a\" rank=\"1\"/>"),
+      "the name “R\\u0085석” of grade “R” holds the control character \\u0085" },
+    { "a direction override in a section name", 8,
+      g_strdup ("  <g tg:section=\"A\" tg:name=\"A구역&#x202E;\" tg:bbox=\"20 60 160 60\">"),
+      "the name “A구역\\u202E” of section “A” holds the control character \\u202E" },
+    { "a tab in a row label", 10,
+      g_strdup ("    <circle id=\"A-1-2\" tg:row=\"1&#9;\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\"/>"),
+      "the row label “1\\t” of seat “A-1-2” holds the control character \\t" },
+    { "a zero-width space in a seat id", 10,
+      g_strdup ("    <circle id=\"A-1-&#x200B;2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\"/>"),
+      "seat id “A-1-\\u200B2” holds the invisible character \\u200B, which ids may not" },
+    { "a no-break space in a grade id", 5,
+      g_strdup ("    <tg:grade id=\"S&#xA0;\" name=\"S석\" price=\"110000\" color=\"#2d86d9\" rank=\"2\"/>"),
+      "must be a non-empty word without spaces" },
+    { "a section name of ideographic spaces", 8,
+      g_strdup ("  <g tg:section=\"A\" tg:name=\"&#x3000;&#x3000;\" tg:bbox=\"20 60 160 60\">"),
+      "section “A” has an empty name" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *map = template_with (cases[c].line, cases[c].replacement);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TgVenue) venue = NULL;
+
+      g_test_message ("case: %s", cases[c].what);
+      venue = tg_venue_load_data (map, strlen (map), &error);
+      g_assert_null (venue);
+      g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID);
+      assert_good_message (error, (int) cases[c].line);
+      if (strstr (error->message, cases[c].part) == NULL)
+        g_error ("%s: “%s” does not say “%s”", cases[c].what, error->message, cases[c].part);
+      g_free (cases[c].replacement);
+    }
+}
+
+/* Texts at the limits load, and save as they were: the limits count characters, not bytes, so a
+ * Korean name of 100 syllables (300 bytes) or of 100 emoji (400 bytes) is fine. */
+static void
+test_text_limits_reached (void)
+{
+  g_autofree char *korean = repeat ("극", TG_VENUE_MAX_NAME_LENGTH);
+  g_autofree char *emoji = repeat ("🎭", TG_VENUE_MAX_NAME_LENGTH);
+  g_autofree char *id = repeat ("구", TG_VENUE_MAX_ID_LENGTH);
+  g_autofree char *row = repeat ("열", TG_VENUE_MAX_ID_LENGTH - 2);
+  g_autofree char *seat_id = repeat ("석", TG_VENUE_MAX_SEAT_ID_LENGTH - 4);
+  g_autofree char *map = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TgVenue) venue = NULL;
+
+  g_assert_cmpuint (strlen (korean), ==, 3 * TG_VENUE_MAX_NAME_LENGTH);
+  map = g_strdup_printf (
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"1.0\" tg:name=\"%s\" viewBox=\"0 0 200 200\">\n"
+    "  <metadata><tg:grade id=\"%s\" name=\"%s\" price=\"1\" color=\"#1f9e4a\" rank=\"0\"/></metadata>\n"
+    "  <rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\"/>\n"
+    "  <g tg:section=\"%s\" tg:name=\"%s\" tg:bbox=\"20 60 160 60\">\n"
+    "    <circle id=\"%s-1-1\" tg:row=\"%s 1\" tg:number=\"1\" tg:grade=\"%s\" cx=\"40\" cy=\"80\" r=\"4\"/>\n"
+    "  </g>\n"
+    "</svg>\n",
+    korean, id, emoji, id, korean, seat_id, row, id);
+
+  venue = tg_venue_load_data (map, strlen (map), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tg_venue_get_name (venue), ==, korean);
+  g_assert_cmpstr (tg_venue_get_grade (venue, 0)->name, ==, emoji);
+  g_assert_cmpuint (g_utf8_strlen (tg_venue_get_seat (venue, 0)->id, -1), ==, TG_VENUE_MAX_SEAT_ID_LENGTH);
+  g_assert_cmpuint (g_utf8_strlen (tg_venue_get_seat (venue, 0)->row, -1), ==, TG_VENUE_MAX_ID_LENGTH);
+  assert_round_trip (venue);
+}
+
+/* Venues built in code keep the same rules as files. */
+static void
+test_text_limits_built (void)
+{
+  g_autofree char *long_name = repeat ("가", TG_VENUE_MAX_NAME_LENGTH + 1);
+  g_autofree char *long_row = repeat ("9", TG_VENUE_MAX_ID_LENGTH + 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TgVenue) venue = NULL;
+
+  venue = tg_venue_new_empty (long_name, 100, 100, &error);
+  g_assert_null (venue);
+  g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "is 101 characters long, where the limit is 100"));
+  g_clear_error (&error);
+
+  venue = tg_venue_new_empty (NULL, 100, 100, &error);
+  g_assert_null (venue);
+  g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  venue = tg_venue_new_empty ("홀", 100, 100, &error);
+  g_assert_no_error (error);
+  g_assert_false (tg_venue_add_grade (venue, "R", "R\n석", 1, "#000000", 0, &error));
+  g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID);
+  assert_good_message (error, -1);
+  g_clear_error (&error);
+  g_assert_true (tg_venue_add_grade (venue, "R", "R석", 1, "#000000", 0, &error));
+  g_assert_false (tg_venue_begin_section (venue, "A\xff", "A구역", FALSE, 0, 0, 100, 100, &error));
+  g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID);
+  assert_good_message (error, -1);
+  g_assert_nonnull (strstr (error->message, "is not valid UTF-8"));
+  g_clear_error (&error);
+  g_assert_true (tg_venue_begin_section (venue, "A", "A구역", FALSE, 0, 0, 100, 100, &error));
+  g_assert_false (tg_venue_add_seat (venue, "A-1-1", long_row, 1, "R", 0, 10, 10, &error));
+  g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "is 33 characters long, where the limit is 32"));
+  g_clear_error (&error);
+  g_assert_true (tg_venue_add_seat (venue, "A-1-1", "1", 1, "R", 0, 10, 10, &error));
+  g_assert_true (tg_venue_end_section (venue, &error));
 }
 
 /* The numbers librsvg reads are read: signs, fractions alone, exponents, white space around. */
@@ -1451,6 +1620,9 @@ main (int   argc,
   g_test_add_func ("/engine/venue/neighbor", test_neighbor);
   g_test_add_func ("/engine/venue/malformed", test_malformed);
   g_test_add_func ("/engine/venue/long-values", test_long_values);
+  g_test_add_func ("/engine/venue/text-limits", test_text_limits);
+  g_test_add_func ("/engine/venue/text-limits-reached", test_text_limits_reached);
+  g_test_add_func ("/engine/venue/text-limits-built", test_text_limits_built);
   g_test_add_func ("/engine/venue/numbers", test_numbers);
   g_test_add_func ("/engine/venue/decorations", test_decorations);
   g_test_add_func ("/engine/venue/nul-byte", test_nul_byte);
