@@ -286,7 +286,7 @@ static gboolean
 is_geometry_property (const char *name)
 {
   static const char * const properties[] = {
-    "translate", "rotate", "scale", "x", "y", "cx", "cy", "width", "height",
+    "translate", "rotate", "scale", "x", "y", "cx", "cy", "r", "width", "height",
   };
 
   if (g_str_has_prefix (name, "transform") || g_str_has_prefix (name, "offset"))
@@ -887,9 +887,19 @@ read_seat (Reader      *reader,
     }
   else
     {
+      double r;
+
       if (!require_double (reader, id, "cx", get_attr (names, values, "cx"), &x, error) ||
-          !require_double (reader, id, "cy", get_attr (names, values, "cy"), &y, error))
+          !require_double (reader, id, "cy", get_attr (names, values, "cy"), &y, error) ||
+          !require_double (reader, id, "r", get_attr (names, values, "r"), &r, error))
         return FALSE;
+      /* Without a radius SVG draws nothing: the seat would be on sale but not on the map. */
+      if (!(r > 0))
+        {
+          what = describe (id);
+          reader_error (reader, error, _("%s must have a positive radius “r”"), what);
+          return FALSE;
+        }
     }
 
   if (!tg_venue_add_seat (reader->venue, id, row, (guint) number_value, grade, flags, x, y, &local))
