@@ -872,6 +872,76 @@ static const Malformed malformed[] = {
   { "section moved by its style", 8,
     "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\" style=\"fill: red; /* */ TRANSFORM : translate(200px, 0)\">",
     TG_VENUE_ERROR_INVALID, 8, "section “A” is moved by a style that sets “transform”" },
+  { "seat not displayed", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\" display=\"none\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "“display: none” on line 10 can hide seat “A-1-2”; seat maps do not allow it on seats, sections, the stage or the groups around them" },
+  { "section not displayed by its style", 8,
+    "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\" style=\"fill: red; DISPLAY: None !important\">",
+    TG_VENUE_ERROR_INVALID, 8, "“display: None !important” on line 8 can hide section “A”" },
+  { "seat hidden by its section", 8,
+    "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\" visibility=\"hidden\">",
+    TG_VENUE_ERROR_INVALID, 9, "“visibility: hidden” on line 8 can hide seat “A-1-1”" },
+  { "seat collapsed", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\" style=\"visibility: collapse\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "“visibility: collapse” on line 10 can hide seat “A-1-2”" },
+  { "section at opacity 0", 8,
+    "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\" opacity=\"0\">",
+    TG_VENUE_ERROR_INVALID, 8, "section “A” would be drawn at opacity 0 (the opacity of it and of the groups around it, times its fill-opacity); seat maps need at least 0.1" },
+  { "seat at opacity 0.001", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\" opacity=\"0.001\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "seat “A-1-2” would be drawn at opacity 0.001" },
+  { "seat at opacity 0 %", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\" opacity=\"0%\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "seat “A-1-2” would be drawn at opacity 0 " },
+  { "seat at opacity 0px, which librsvg reads as 0", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\" opacity=\"0px\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "seat “A-1-2” would be drawn at opacity 0 " },
+  { "seat at negative opacity", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\" opacity=\"-1\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "seat “A-1-2” would be drawn at opacity 0 " },
+  { "seat faded twice", 8,
+    "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\" opacity=\"0.3\">\n"
+    "    <circle id=\"A-0-1\" tg:row=\"0\" tg:number=\"1\" tg:grade=\"R\" cx=\"40\" cy=\"70\" r=\"4\" style=\"opacity: 30%\"/>",
+    TG_VENUE_ERROR_INVALID, 9, "seat “A-0-1” would be drawn at opacity 0.09" },
+  { "seat opacity from a variable", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\" style=\"--o: 0; opacity: var(--o)\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "seat “A-1-2” would be drawn at opacity 0 " },
+  { "seat without fill", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\" fill-opacity=\"0\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "seat “A-1-2” would be drawn at opacity 0 " },
+  { "seat without fill from its section", 8,
+    "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\" fill-opacity=\"0\">",
+    TG_VENUE_ERROR_INVALID, 9, "seat “A-1-1” would be drawn at opacity 0 " },
+  { "section clipped", 8,
+    "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\" clip-path=\"url(#nothing)\">",
+    TG_VENUE_ERROR_INVALID, 8, "“clip-path: url(#nothing)” on line 8 can hide section “A”" },
+  { "seat masked", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\" mask=\"url(#m)\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "“mask: url(#m)” on line 10 can hide seat “A-1-2”" },
+  { "stage filtered", 7,
+    "  <rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\" style=\"filter: url(#f)\"/>",
+    TG_VENUE_ERROR_INVALID, 7, "“filter: url(#f)” on line 7 can hide the stage" },
+  { "stage not displayed", 7,
+    "  <rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\" display=\"none\"/>",
+    TG_VENUE_ERROR_INVALID, 7, "“display: none” on line 7 can hide the stage" },
+  { "display spelled with an escape", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\" style=\"display: n\\6f ne\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "“display: n\\6f ne” on line 10 can hide seat “A-1-2”" },
+  { "map at opacity 0", 2,
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"1.0\" tg:name=\"Test\" viewBox=\"0 0 200 200\" opacity=\"0\">",
+    TG_VENUE_ERROR_INVALID, 7, "the stage would be drawn at opacity 0 " },
+  { "style sheet that hides", 7,
+    "  <style>circle { display: none }</style>\n"
+    "  <rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\"/>",
+    TG_VENUE_ERROR_INVALID, 7, "the <style> sheet sets “display: none”, which can hide seats; seat maps do not allow it" },
+  { "style sheet that fades", 7,
+    "  <style>.far { fill-opacity: .05 }</style>\n"
+    "  <rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\"/>",
+    TG_VENUE_ERROR_INVALID, 7, "the <style> sheet sets “fill-opacity: .05”, which can hide seats" },
+  { "style sheet that clips", 7,
+    "  <style><![CDATA[ g > circle { clip-path: circle(0) } ]]></style>\n"
+    "  <rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\"/>",
+    TG_VENUE_ERROR_INVALID, 7, "the <style> sheet sets “clip-path: circle(0)”, which can hide seats" },
   { "seat outside any section", 12,
     "  </g>\n  <circle id=\"X-1-1\" tg:row=\"1\" tg:number=\"1\" tg:grade=\"R\" cx=\"10\" cy=\"10\" r=\"4\"/>",
     TG_VENUE_ERROR_INVALID, 13, "seat “X-1-1” is not inside a section" },
@@ -1365,6 +1435,13 @@ test_decorations (void)
     { 7, "  <style>/* 포도알 */ circle { fill: #123; stroke-width: 2 } text:hover { opacity: 0.5 }</style>\n"
          "  <rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\" style=\"fill: red\"/>" },
     { 6, "  </metadata>\n  <a href=\"https://tickget.kr\"><text transform=\"scale(2)\">TickGet</text></a>" },
+    /* Hidden decorations: a layer an editor hid, a label, faded outlines. */
+    { 6, "  </metadata>\n  <g display=\"none\" opacity=\"0\" clip-path=\"url(#c)\"><text>draft</text></g>" },
+    { 9, "    <text visibility=\"hidden\" style=\"display: none\">A</text><path opacity=\"0\" mask=\"url(#m)\" d=\"M 0 0\"/>\n"
+         "    <circle id=\"A-1-1\" tg:row=\"1\" tg:number=\"1\" tg:grade=\"R\" cx=\"40\" cy=\"80\" r=\"4\"/>" },
+    /* Faded, but seen; an opacity librsvg cannot read, it ignores. */
+    { 8, "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\" opacity=\"0.5\" style=\"opacity: 50%\" clip-path=\"none\" filter=\" none \">" },
+    { 10, "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\" opacity=\"half\" fill-opacity=\"0.2\"/>" },
   };
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
@@ -1376,6 +1453,30 @@ test_decorations (void)
       g_assert_no_error (error);
       g_assert_cmpuint (tg_venue_get_n_seats (venue), ==, 3);
     }
+}
+
+/* What a group hides — visibility, fill-opacity, which are inherited — a seat may show again. */
+static void
+test_shown_again (void)
+{
+  g_autoptr(GString) map = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TgVenue) venue = NULL;
+
+  for (guint i = 0; i < 7; i++)
+    g_string_append_printf (map, "%s\n", template_lines[i]);
+  g_string_append (map,
+    "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\" visibility=\"hidden\" fill-opacity=\"0\">\n"
+    "    <circle id=\"A-1-1\" tg:row=\"1\" tg:number=\"1\" tg:grade=\"R\" cx=\"40\" cy=\"80\" r=\"4\" visibility=\"visible\" fill-opacity=\"1\"/>\n"
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\" style=\"visibility: visible; fill-opacity: 0.45\"/>\n"
+    "    <g visibility=\"visible\" fill-opacity=\"50%\">\n"
+    "      <circle id=\"A-2-1\" tg:row=\"2\" tg:number=\"1\" tg:grade=\"S\" cx=\"40\" cy=\"100\" r=\"4\"/>\n"
+    "    </g>\n"
+    "  </g>\n"
+    "</svg>\n");
+  venue = tg_venue_load_data (map->str, map->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tg_venue_get_n_seats (venue), ==, 3);
 }
 
 /* XML has no NUL characters; GMarkup took them, cutting an id at one. */
@@ -1640,6 +1741,7 @@ main (int   argc,
   g_test_add_func ("/engine/venue/text-limits-built", test_text_limits_built);
   g_test_add_func ("/engine/venue/numbers", test_numbers);
   g_test_add_func ("/engine/venue/decorations", test_decorations);
+  g_test_add_func ("/engine/venue/shown-again", test_shown_again);
   g_test_add_func ("/engine/venue/nul-byte", test_nul_byte);
   g_test_add_func ("/engine/venue/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/engine/venue/file-name-escaped", test_file_name_escaped);

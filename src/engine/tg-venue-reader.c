@@ -17,6 +17,15 @@
 
 #include "tg-venue-private.h"
 
+/* Whether an element is seen, as far as it and the elements around it go. */
+typedef struct
+{
+  double  opacity;          /* its opacity times that of every element around it */
+  double  fill_opacity;     /* the fill-opacity that applies to it (inherited) */
+  char    invisible[80];    /* the visibility that hides it ("visibility: hidden"), "" if none */
+  int     invisible_line;
+} Shown;
+
 typedef struct
 {
   TgVenue             *venue;
@@ -29,6 +38,10 @@ typedef struct
   guint                section_depth;    /* 0: not inside a section */
   guint                transform_depth;  /* 0: no transform applies */
   char                *transform_style;  /* the CSS property that applies it, NULL: an attribute */
+  guint                hidden_depth;     /* 0: nothing around hides what is inside */
+  char                *hidden_by;        /* what does ("display: none") */
+  int                  hidden_line;
+  GArray              *shown;            /* Shown, by depth */
   guint                container_depth;  /* 0: every element around is a <g> (or the root) */
   guint                style_depth;      /* 0: not inside a <style> sheet */
   GString             *style_text;       /* the sheet so far */
@@ -280,6 +293,199 @@ parse_four (const char *text,
 }
 
 
+/* Seats (and the stage) fainter than this are refused: librsvg draws a shape at opacity 0.003 as
+ * nothing at all. */
+#define MIN_OPACITY 0.1
+
+/* What an element's presentation attributes and style say about where it is drawn and whether it
+ * is seen — or, for a <style> sheet, what its declarations could say about any element. The
+ * strings are what messages quote ("display: none"). Where the attributes and the style set the
+ * same property, the one that hides more counts: this errs towards refusing. */
+typedef struct
+{
+  gboolean  transform;      /* a transform attribute */
+  char     *moves;          /* a CSS property that moves or resizes shapes */
+  char     *hides;          /* display: none, a clip-path, mask or filter: hides it and all inside */
+  char     *invisible;      /* visibility: hidden or collapse, which what is inside may undo */
+  gboolean  visible;        /* visibility: visible, which undoes it */
+  char     *faint;          /* an opacity or fill-opacity below MIN_OPACITY */
+  double    opacity;        /* the lowest opacity set; 1 if none */
+  double    fill_opacity;   /* the lowest fill-opacity set; -1 if none */
+} Presentation;
+
+#define PRESENTATION_INIT { FALSE, NULL, NULL, NULL, FALSE, NULL, 1, -1 }
+
+static void
+presentation_clear (Presentation *p)
+{
+  g_clear_pointer (&p->moves, g_free);
+  g_clear_pointer (&p->hides, g_free);
+  g_clear_pointer (&p->invisible, g_free);
+  g_clear_pointer (&p->faint, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Presentation, presentation_clear)
+
+/* "name: value" as a message quotes it. */
+static char *
+describe_declaration (const char *name,
+                      const char *value)
+{
+  g_autofree char *quoted = tg_venue_excerpt (value);
+
+  g_strstrip (quoted);
+  return g_strdup_printf ("%s: %s", name, quoted);
+}
+
+/* An opacity as librsvg reads it: a number, a percentage, or a number followed by any unit, which
+ * it drops ("0.5px" is 0.5); clamped to 0..1. FALSE for anything else, which librsvg ignores. */
+static gboolean
+parse_opacity (const char *text,
+               double     *out)
+{
+  g_autofree char *number = NULL;
+  const char *p, *start;
+  double value;
+
+  while (is_number_space (*text))
+    text++;
+  start = p = text;
+  if (*p == '+' || *p == '-')
+    p++;
+  if (g_ascii_isdigit (*p))
+    {
+      p = skip_digits (p);
+      if (*p == '.' && g_ascii_isdigit (p[1]))
+        p = skip_digits (p + 1);
+    }
+  else if (*p == '.' && g_ascii_isdigit (p[1]))
+    p = skip_digits (p + 1);
+  else
+    return FALSE;
+  if ((*p == 'e' || *p == 'E') &&
+      (g_ascii_isdigit (p[1]) || ((p[1] == '+' || p[1] == '-') && g_ascii_isdigit (p[2]))))
+    p = skip_digits (p + 2);
+
+  /* Only the number: g_ascii_strtod() would read "0x5" as 5, where CSS reads 0 and a unit. */
+  number = g_strndup (start, p - start);
+  value = g_ascii_strtod (number, NULL);
+  if (*p == '%')
+    {
+      value /= 100;
+      p++;
+    }
+  else
+    while (g_ascii_isalpha (*p))
+      p++;
+  while (is_number_space (*p))
+    p++;
+  if (*p != '\0')
+    return FALSE;
+
+  /* Not NaN: the syntax has none; an overflow is ±inf, which clamps. */
+  *out = CLAMP (value, 0, 1);
+  return TRUE;
+}
+
+/* A CSS keyword or value as it compares: lower case, without white space around or a trailing
+ * "!important". */
+static char *
+normalize_value (const char *value)
+{
+  char *v = g_ascii_strdown (value, -1);
+  gsize len;
+
+  g_strstrip (v);
+  len = strlen (v);
+  if (len >= strlen ("!important") && g_str_has_suffix (v, "!important"))
+    {
+      v[len - strlen ("!important")] = '\0';
+      g_strstrip (v);
+    }
+  return v;
+}
+
+/* Notes property @name (an attribute name, or a CSS property name in lower case) if it can hide
+ * an element. A value with a CSS escape in it ("n\6f ne") could spell anything: it counts as
+ * hiding. */
+static void
+presentation_add (Presentation *p,
+                  const char   *name,
+                  const char   *value)
+{
+  g_autofree char *v = NULL;
+  gboolean opacity = FALSE;
+
+  /* The first letters first: this runs for every attribute of every element. */
+  switch (name[0])
+    {
+    case 'd':
+      if (!g_str_equal (name, "display"))
+        return;
+      v = normalize_value (value);
+      if ((g_str_equal (v, "none") || strchr (v, '\\') != NULL) && p->hides == NULL)
+        p->hides = describe_declaration (name, value);
+      return;
+
+    case 'v':
+      if (!g_str_equal (name, "visibility"))
+        return;
+      v = normalize_value (value);
+      if (g_str_equal (v, "hidden") || g_str_equal (v, "collapse") || strchr (v, '\\') != NULL)
+        {
+          if (p->invisible == NULL)
+            p->invisible = describe_declaration (name, value);
+        }
+      else if (g_str_equal (v, "visible"))
+        p->visible = TRUE;
+      return;
+
+    case 'c':
+    case 'm':
+    case 'f':
+      if (g_str_equal (name, "clip-path") || g_str_equal (name, "mask") ||
+          g_str_equal (name, "filter"))
+        {
+          /* What they refer to can hide anything: an empty clip path, a black mask. */
+          v = normalize_value (value);
+          if (v[0] != '\0' && !g_str_equal (v, "none") && p->hides == NULL)
+            p->hides = describe_declaration (name, value);
+          return;
+        }
+      if (!g_str_equal (name, "fill-opacity"))
+        return;
+      break;
+
+    case 'o':
+      if (!g_str_equal (name, "opacity"))
+        return;
+      opacity = TRUE;
+      break;
+
+    default:
+      return;
+    }
+
+  /* opacity or fill-opacity */
+  {
+    double x;
+
+    v = normalize_value (value);
+    /* var(), calc(), an escape: no telling what a viewer makes of them. */
+    if (strchr (v, '(') != NULL || strchr (v, '\\') != NULL)
+      x = 0;
+    else if (!parse_opacity (v, &x))
+      return;   /* librsvg ignores it */
+
+    if (x < MIN_OPACITY && p->faint == NULL)
+      p->faint = describe_declaration (name, value);
+    if (opacity)
+      p->opacity = MIN (p->opacity, x);
+    else
+      p->fill_opacity = p->fill_opacity < 0 ? x : MIN (p->fill_opacity, x);
+  }
+}
+
 /* CSS properties that move or resize shapes. librsvg honours them in a style attribute and in a
  * <style> sheet, over the attributes the reader reads: style="cx: 80px" draws a seat elsewhere. */
 static gboolean
@@ -297,32 +503,32 @@ is_geometry_property (const char *name)
   return FALSE;
 }
 
-/* Whether CSS — a style attribute's declarations or a whole sheet — may move or resize shapes; if
- * so, returns (in @property, if not NULL) an excerpt of the property that does. It errs towards
- * yes: a property name with an escape ("tr\61nsform" is "transform") counts, and so does a
- * selector that reads like a property ("x:hover"). */
-static gboolean
-css_moves_shapes (const char  *css,
-                  char       **property)
+/* Reads CSS — a style attribute's declarations or a whole sheet — into @p: whether it moves or
+ * resizes shapes, and what it does to seeing them. It errs towards yes: a property name with an
+ * escape ("tr\61nsform" is "transform") counts as moving, and so does a selector that reads like a
+ * property ("x:hover"). */
+static void
+css_scan (const char   *css,
+          Presentation *p)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_auto(GStrv) parts = NULL;
 
   /* Comments go first: one between "trans" and "form" leaves no property, one before
    * "transform" hides nothing. */
-  for (const char *p = css; *p != '\0';)
+  for (const char *c = css; *c != '\0';)
     {
-      if (p[0] == '/' && p[1] == '*')
+      if (c[0] == '/' && c[1] == '*')
         {
-          const char *end = strstr (p + 2, "*/");
+          const char *end = strstr (c + 2, "*/");
 
           if (end == NULL)
             break;
           g_string_append_c (text, ' ');
-          p = end + 2;
+          c = end + 2;
         }
       else
-        g_string_append_c (text, *p++);
+        g_string_append_c (text, *c++);
     }
 
   /* Splitting inside a string or at an escaped ";" only makes more pieces, never hides one. */
@@ -338,32 +544,29 @@ css_moves_shapes (const char  *css,
       g_strstrip (name);
       if (is_geometry_property (name) || strchr (name, '\\') != NULL)
         {
-          if (property != NULL)
-            *property = tg_venue_excerpt (name);
-          return TRUE;
+          if (p->moves == NULL)
+            p->moves = tg_venue_excerpt (name);
+          continue;
         }
+      presentation_add (p, name, colon + 1);
     }
-  return FALSE;
 }
 
-/* Whether an element's attributes move it and what it holds: a transform, or a style that sets
- * a geometry property (returned in @style_property, to free). */
-static gboolean
-attributes_move (const char  **names,
-                 const char  **values,
-                 char        **style_property)
+/* Reads what an element's attributes say about placing and seeing it. */
+static void
+read_presentation (const char   **names,
+                   const char   **values,
+                   Presentation  *p)
 {
-  *style_property = NULL;
   for (guint i = 0; names[i] != NULL; i++)
     {
-      /* The first letters first: this runs for every element. */
       if (names[i][0] == 't' && g_str_equal (names[i], "transform"))
-        return TRUE;
-      if (names[i][0] == 's' && g_str_equal (names[i], "style") &&
-          css_moves_shapes (values[i], style_property))
-        return TRUE;
+        p->transform = TRUE;
+      else if (names[i][0] == 's' && g_str_equal (names[i], "style"))
+        css_scan (values[i], p);
+      else
+        presentation_add (p, names[i], values[i]);
     }
-  return FALSE;
 }
 
 /* "seat “A-1-2”", or "the stage" for a NULL @seat_id: what a message is about. Only built for
@@ -430,6 +633,96 @@ reader_placement_error (Reader      *reader,
                       _("%s is inside <%s>; seat maps allow sections, seats and the stage only in <g> groups"),
                       what, quoted);
     }
+}
+
+/* Notes what an element's presentation does to what it holds; @p's strings are taken. */
+static void
+reader_enter (Reader       *reader,
+              Presentation *p)
+{
+  const Shown *parent;
+  Shown *shown;
+  int line = 0, column = 0;
+
+  if (reader->transform_depth == 0 && (p->transform || p->moves != NULL))
+    {
+      reader->transform_depth = reader->depth;
+      g_free (reader->transform_style);
+      reader->transform_style = p->transform ? NULL : g_steal_pointer (&p->moves);
+    }
+  if (reader->hidden_depth == 0 && p->hides != NULL)
+    {
+      reader->hidden_depth = reader->depth;
+      g_free (reader->hidden_by);
+      reader->hidden_by = g_steal_pointer (&p->hides);
+      reader_get_position (reader, &reader->hidden_line, &column);
+    }
+
+  g_array_set_size (reader->shown, reader->depth + 1);
+  parent = &g_array_index (reader->shown, Shown, reader->depth - 1);
+  shown = &g_array_index (reader->shown, Shown, reader->depth);
+  shown->opacity = parent->opacity * p->opacity;
+  shown->fill_opacity = p->fill_opacity >= 0 ? p->fill_opacity : parent->fill_opacity;
+  if (p->invisible != NULL)
+    {
+      g_strlcpy (shown->invisible, p->invisible, sizeof shown->invisible);
+      reader_get_position (reader, &line, &column);
+      shown->invisible_line = line;
+    }
+  else if (p->visible || parent->invisible[0] == '\0')
+    shown->invisible[0] = '\0';
+  else
+    {
+      memcpy (shown->invisible, parent->invisible, sizeof shown->invisible);
+      shown->invisible_line = parent->invisible_line;
+    }
+}
+
+/* The opacity the current element is drawn at; for one that is painted (a seat, the stage), its
+ * fill-opacity counts. */
+static double
+reader_opacity (Reader   *reader,
+                gboolean  painted)
+{
+  const Shown *shown = &g_array_index (reader->shown, Shown, reader->depth);
+
+  return shown->opacity * (painted ? shown->fill_opacity : 1);
+}
+
+/* Whether what the current element places is seen: nothing around it hides it, and it is not
+ * faint. A seat or the stage, which are painted (@painted), must also be visible. */
+static gboolean
+reader_is_shown (Reader   *reader,
+                 gboolean  painted)
+{
+  const Shown *shown = &g_array_index (reader->shown, Shown, reader->depth);
+
+  return reader->hidden_depth == 0 && !(painted && shown->invisible[0] != '\0') &&
+         reader_opacity (reader, painted) >= MIN_OPACITY;
+}
+
+/* Says why @what is not shown. */
+static void
+reader_shown_error (Reader      *reader,
+                    const char  *what,
+                    gboolean     painted,
+                    GError     **error)
+{
+  const Shown *shown = &g_array_index (reader->shown, Shown, reader->depth);
+
+  if (reader->hidden_depth != 0 || (painted && shown->invisible[0] != '\0'))
+    {
+      gboolean hidden = reader->hidden_depth != 0;
+
+      reader_error (reader, error,
+                    _("“%s” on line %d can hide %s; seat maps do not allow it on seats, sections, the stage or the groups around them"),
+                    hidden ? reader->hidden_by : shown->invisible,
+                    hidden ? reader->hidden_line : shown->invisible_line, what);
+      return;
+    }
+  reader_error (reader, error,
+                _("%s would be drawn at opacity %g (the opacity of it and of the groups around it, times its fill-opacity); seat maps need at least %g"),
+                what, reader_opacity (reader, painted), MIN_OPACITY);
 }
 
 /* Reads the number in attribute @attr_name of the seat @seat_id (NULL: of the stage). */
@@ -531,19 +824,15 @@ read_root (Reader      *reader,
       return FALSE;
     }
 
-  {
-    g_autofree char *style_property = NULL;
-
-    if (attributes_move (names, values, &style_property))
-      {
-        if (style_property != NULL)
-          reader_error (reader, error, _("<svg> has a style that sets “%s”, which seat maps do not allow"),
-                        style_property);
-        else
-          reader_error (reader, error, _("<svg> has a transform, which seat maps do not allow"));
-        return FALSE;
-      }
-  }
+  if (reader->transform_depth != 0)
+    {
+      if (reader->transform_style != NULL)
+        reader_error (reader, error, _("<svg> has a style that sets “%s”, which seat maps do not allow"),
+                      reader->transform_style);
+      else
+        reader_error (reader, error, _("<svg> has a transform, which seat maps do not allow"));
+      return FALSE;
+    }
 
   version = get_tg_attr (reader, names, values, "version");
   if (version == NULL)
@@ -715,6 +1004,13 @@ read_section (Reader      *reader,
       reader_placement_error (reader, what, error);
       return FALSE;
     }
+  if (!reader_is_shown (reader, FALSE))
+    {
+      g_autofree char *what = describe_section (id);
+
+      reader_shown_error (reader, what, FALSE, error);
+      return FALSE;
+    }
   if (name == NULL)
     {
       quoted = tg_venue_excerpt (id);
@@ -865,6 +1161,12 @@ read_seat (Reader      *reader,
       reader_placement_error (reader, what, error);
       return FALSE;
     }
+  if (!reader_is_shown (reader, TRUE))
+    {
+      what = describe (id);
+      reader_shown_error (reader, what, TRUE, error);
+      return FALSE;
+    }
 
   if (is_rect)
     {
@@ -932,6 +1234,11 @@ read_stage (Reader      *reader,
       reader_placement_error (reader, _("the stage"), error);
       return FALSE;
     }
+  if (!reader_is_shown (reader, TRUE))
+    {
+      reader_shown_error (reader, _("the stage"), TRUE, error);
+      return FALSE;
+    }
   if (!require_double (reader, NULL, "x", get_attr (names, values, "x"), &x, error) ||
       !require_double (reader, NULL, "y", get_attr (names, values, "y"), &y, error) ||
       !require_double (reader, NULL, "width", get_attr (names, values, "width"), &w, error) ||
@@ -943,6 +1250,17 @@ read_stage (Reader      *reader,
       return FALSE;
     }
   return TRUE;
+}
+
+static void
+reader_enter_element (Reader       *reader,
+                      const char  **names,
+                      const char  **values)
+{
+  g_auto(Presentation) p = PRESENTATION_INIT;
+
+  read_presentation (names, values, &p);
+  reader_enter (reader, &p);
 }
 
 static void
@@ -971,6 +1289,7 @@ reader_start_element (GMarkupParseContext  *context,
                         quoted);
           return;
         }
+      reader_enter_element (reader, names, values);
       read_root (reader, element_name, names, values, error);
       return;
     }
@@ -991,17 +1310,7 @@ reader_start_element (GMarkupParseContext  *context,
       return;
     }
 
-  if (reader->transform_depth == 0)
-    {
-      g_autofree char *style_property = NULL;
-
-      if (attributes_move (names, values, &style_property))
-        {
-          reader->transform_depth = reader->depth;
-          g_free (reader->transform_style);
-          reader->transform_style = g_steal_pointer (&style_property);
-        }
-    }
+  reader_enter_element (reader, names, values);
   /* Checked for the sections and seats inside it; the element itself may be a seat. */
   if (reader->container_depth == 0 && !g_str_equal (element_name, "g") &&
       !g_str_equal (element_name, "metadata"))
@@ -1082,16 +1391,23 @@ reader_end_element (GMarkupParseContext  *context,
     }
   if (reader->depth == reader->style_depth)
     {
-      g_autofree char *property = NULL;
+      g_auto(Presentation) sheet = PRESENTATION_INIT;
+      const char *hides;
 
       reader->style_depth = 0;
-      if (css_moves_shapes (reader->style_text->str, &property))
-        {
-          reader_fix_position (reader, &reader->style_line, &reader->style_column);
-          g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
-                       _("line %d, column %d: the <style> sheet sets “%s”, which seat maps do not allow"),
-                       reader->style_line, reader->style_column, property);
-        }
+      css_scan (reader->style_text->str, &sheet);
+      /* Its selectors could reach any seat. */
+      hides = sheet.hides != NULL ? sheet.hides : sheet.invisible != NULL ? sheet.invisible : sheet.faint;
+      if (sheet.moves != NULL || hides != NULL)
+        reader_fix_position (reader, &reader->style_line, &reader->style_column);
+      if (sheet.moves != NULL)
+        g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                     _("line %d, column %d: the <style> sheet sets “%s”, which seat maps do not allow"),
+                     reader->style_line, reader->style_column, sheet.moves);
+      else if (hides != NULL)
+        g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                     _("line %d, column %d: the <style> sheet sets “%s”, which can hide seats; seat maps do not allow it"),
+                     reader->style_line, reader->style_column, hides);
       g_string_free (g_steal_pointer (&reader->style_text), TRUE);
     }
   if (reader->depth == reader->metadata_depth)
@@ -1100,6 +1416,11 @@ reader_end_element (GMarkupParseContext  *context,
     {
       reader->transform_depth = 0;
       g_clear_pointer (&reader->transform_style, g_free);
+    }
+  if (reader->depth == reader->hidden_depth)
+    {
+      reader->hidden_depth = 0;
+      g_clear_pointer (&reader->hidden_by, g_free);
     }
   if (reader->depth == reader->container_depth)
     reader->container_depth = 0;
@@ -1185,6 +1506,9 @@ tg_venue_load_data (const char  *data,
 
   reader.data = data;
   reader.length = length;
+  /* What is around the root: nothing that hides it. */
+  reader.shown = g_array_sized_new (FALSE, FALSE, sizeof (Shown), 16);
+  g_array_append_val (reader.shown, ((Shown) { .opacity = 1, .fill_opacity = 1 }));
   /* CDATA is text: a sheet in <![CDATA[…]]> must be seen. */
   reader.context = g_markup_parse_context_new (&reader_parser, G_MARKUP_TREAT_CDATA_AS_TEXT,
                                                &reader, NULL);
@@ -1215,6 +1539,8 @@ tg_venue_load_data (const char  *data,
   g_free (reader.tg_prefix);
   g_free (reader.tg_prefix_shown);
   g_free (reader.transform_style);
+  g_free (reader.hidden_by);
+  g_array_unref (reader.shown);
   if (reader.style_text != NULL)
     g_string_free (reader.style_text, TRUE);
 
