@@ -1423,6 +1423,33 @@ test_numbers (void)
     }
 }
 
+/* Numbers read exactly as g_ascii_strtod() reads them, whether the reader takes its short path
+ * (up to 15 digits, no exponent) or not: the stage keeps doubles. */
+static void
+test_numbers_exact (void)
+{
+  static const char * const numbers[] = {
+    "0.1", "0.3", "2.675", "1.005", "4.35", "1234.5678", "-0.000000000000001", "99999.9999999999",
+    "0.30000000000000004", "12.345678901234567", "-99999.99999999999", "0.1e1", "123456e-5",
+    "000000000000000000001.5", ".000000000000000000000000000000000001",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("  <rect tg:role=\"stage\" x=\"%s\" y=\"10\" width=\"100\""
+                                               " height=\"30\"/>", numbers[i]);
+      g_autofree char *map = template_with (7, line);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TgVenue) venue = tg_venue_load_data (map, strlen (map), &error);
+      double x;
+
+      g_assert_no_error (error);
+      tg_venue_get_stage (venue, &x, NULL, NULL, NULL);
+      if (x != g_ascii_strtod (numbers[i], NULL))
+        g_error ("%s read as %.17g", numbers[i], x);
+    }
+}
+
 /* Decorations may be transformed and styled, even moved by a sheet; only what the map places may
  * not. */
 static void
@@ -1740,6 +1767,7 @@ main (int   argc,
   g_test_add_func ("/engine/venue/text-limits-reached", test_text_limits_reached);
   g_test_add_func ("/engine/venue/text-limits-built", test_text_limits_built);
   g_test_add_func ("/engine/venue/numbers", test_numbers);
+  g_test_add_func ("/engine/venue/numbers-exact", test_numbers_exact);
   g_test_add_func ("/engine/venue/decorations", test_decorations);
   g_test_add_func ("/engine/venue/shown-again", test_shown_again);
   g_test_add_func ("/engine/venue/nul-byte", test_nul_byte);
