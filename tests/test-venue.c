@@ -942,6 +942,21 @@ static const Malformed malformed[] = {
     "  <style><![CDATA[ g > circle { clip-path: circle(0) } ]]></style>\n"
     "  <rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\"/>",
     TG_VENUE_ERROR_INVALID, 7, "the <style> sheet sets “clip-path: circle(0)”, which can hide seats" },
+  { "external style sheet", 1,
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<?xml-stylesheet type=\"text/css\" href=\"seats.css\"?>",
+    TG_VENUE_ERROR_INVALID, 2, "line 2, column 1: <?xml-stylesheet?> links a style sheet, which seat maps do not allow" },
+  { "style sheet linked after the root", 13,
+    "</svg>\n<?XML-STYLESHEET href=\"data:text/css,circle%7Bdisplay:none%7D\"?>",
+    TG_VENUE_ERROR_INVALID, 14, "<?xml-stylesheet?> links a style sheet" },
+  { "attribute defaults in the DOCTYPE", 1,
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- a map -->\n<!DOCTYPE svg [<!ATTLIST circle display CDATA \"none\">]>",
+    TG_VENUE_ERROR_INVALID, 3, "line 3, column 1: the DOCTYPE declares an internal subset ([…]), which seat maps do not allow" },
+  { "style sheet that imports another", 7,
+    "  <style>@import url(\"hide.css\"); circle { fill: red }</style>\n  <rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\"/>",
+    TG_VENUE_ERROR_INVALID, 7, "the <style> sheet imports another (@import), which seat maps do not allow" },
+  { "style sheet that imports with an escape", 7,
+    "  <style>@\\69mport \"hide.css\";</style>\n  <rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\"/>",
+    TG_VENUE_ERROR_INVALID, 7, "the <style> sheet imports another (@import)" },
   { "seat outside any section", 12,
     "  </g>\n  <circle id=\"X-1-1\" tg:row=\"1\" tg:number=\"1\" tg:grade=\"R\" cx=\"10\" cy=\"10\" r=\"4\"/>",
     TG_VENUE_ERROR_INVALID, 13, "seat “X-1-1” is not inside a section" },
@@ -1462,6 +1477,13 @@ test_decorations (void)
     { 7, "  <style>/* 포도알 */ circle { fill: #123; stroke-width: 2 } text:hover { opacity: 0.5 }</style>\n"
          "  <rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\" style=\"fill: red\"/>" },
     { 6, "  </metadata>\n  <a href=\"https://tickget.kr\"><text transform=\"scale(2)\">TickGet</text></a>" },
+    /* A DOCTYPE without an internal subset, another processing instruction, copies of decorations. */
+    { 1, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<?tickget note=\"?\"?>\n"
+         "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">" },
+    { 1, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE svg SYSTEM \"svg[1].dtd\">" },
+    { 9, "    <g id=\"mark\"><text>A</text></g><use href=\"#mark\" x=\"5\"/><use xlink:href=\"#dot\"/>\n"
+         "    <circle id=\"A-1-1\" tg:row=\"1\" tg:number=\"1\" tg:grade=\"R\" cx=\"40\" cy=\"80\" r=\"4\"/>\n"
+         "    <defs><circle id=\"dot\" r=\"2\"/></defs><use href=\"#missing\"/><use href=\"other.svg\"/>" },
     /* Hidden decorations: a layer an editor hid, a label, faded outlines. */
     { 6, "  </metadata>\n  <g display=\"none\" opacity=\"0\" clip-path=\"url(#c)\"><text>draft</text></g>" },
     { 9, "    <text visibility=\"hidden\" style=\"display: none\">A</text><path opacity=\"0\" mask=\"url(#m)\" d=\"M 0 0\"/>\n"
@@ -1504,6 +1526,84 @@ test_shown_again (void)
   venue = tg_venue_load_data (map->str, map->len, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (tg_venue_get_n_seats (venue), ==, 3);
+}
+
+/* The template with two lines replaced (@line_a before @line_b). */
+static char *
+template_with_two (guint       line_a,
+                   const char *replacement_a,
+                   guint       line_b,
+                   const char *replacement_b)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (template_lines); i++)
+    {
+      const char *line = i + 1 == line_a ? replacement_a : i + 1 == line_b ? replacement_b
+                                                                            : template_lines[i];
+
+      g_string_append_printf (out, "%s\n", line);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A <use> may not draw a seat, a section, the stage, or a group around them a second time: a
+ * viewer would show seats the venue does not have. */
+static void
+test_use (void)
+{
+  static const struct {
+    const char *what;
+    guint       line_a;
+    const char *replacement_a;
+    guint       line_b;
+    const char *replacement_b;
+    int         error_line;
+    const char *part;
+  } cases[] = {
+    { "a seat", 12, "  </g>\n  <use href=\"#A-1-1\" x=\"10\"/>", 0, NULL,
+      13, "line 13, column 30: <use> draws seat “A-1-1” a second time; seat maps allow no copies of seats, sections or the stage" },
+    { "a seat, percent-encoded", 12, "  </g>\n  <use href=\"#A%2D1-1\"/>", 0, NULL,
+      13, "<use> draws seat “A-1-1” a second time" },
+    { "a seat in another copy of this file", 12, "  </g>\n  <use xlink:href=\"mini.svg#A-2-1\"/>", 0, NULL,
+      13, "<use> draws seat “A-2-1” a second time" },
+    { "a seat, from a <use> in <defs>", 12, "  </g>\n  <defs><g id=\"copy\"><use href=\"#A-1-2\"/></g></defs>", 0, NULL,
+      13, "<use> draws seat “A-1-2” a second time" },
+    { "a section, before it", 7,
+      "  <rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\"/>\n  <use svg:href=\" #sec \" transform=\"translate(0 60)\"/>",
+      8, "  <g id=\"sec\" tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\">",
+      8, "<use> draws “sec” a second time, which is or holds seats, a section or the stage; seat maps allow no copies of them" },
+    { "a group around a section", 8,
+      "  <g id=\"floor\"><g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\">",
+      12, "  </g></g>\n  <use href=\"#floor\" y=\"40\"/>",
+      13, "<use> draws “floor” a second time" },
+    { "the whole map", 2,
+      "<svg id=\"map\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"1.0\" tg:name=\"Test\" viewBox=\"0 0 200 200\">",
+      12, "  </g>\n  <use href=\"#map\" transform=\"scale(0.5)\"/>",
+      13, "<use> draws “map” a second time" },
+    { "the stage", 7,
+      "  <rect id=\"stage\" tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\"/><use href=\"#stage\" y=\"50\"/>",
+      0, NULL,
+      7, "<use> draws “stage” a second time" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *map = cases[c].replacement_b != NULL
+                             ? template_with_two (cases[c].line_a, cases[c].replacement_a,
+                                                  cases[c].line_b, cases[c].replacement_b)
+                             : template_with (cases[c].line_a, cases[c].replacement_a);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TgVenue) venue = NULL;
+
+      g_test_message ("case: %s", cases[c].what);
+      venue = tg_venue_load_data (map, strlen (map), &error);
+      g_assert_null (venue);
+      g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID);
+      assert_good_message (error, cases[c].error_line);
+      if (strstr (error->message, cases[c].part) == NULL)
+        g_error ("%s: “%s” does not say “%s”", cases[c].what, error->message, cases[c].part);
+    }
 }
 
 /* XML has no NUL characters; GMarkup took them, cutting an id at one. */
@@ -1770,6 +1870,7 @@ main (int   argc,
   g_test_add_func ("/engine/venue/numbers-exact", test_numbers_exact);
   g_test_add_func ("/engine/venue/decorations", test_decorations);
   g_test_add_func ("/engine/venue/shown-again", test_shown_again);
+  g_test_add_func ("/engine/venue/use", test_use);
   g_test_add_func ("/engine/venue/nul-byte", test_nul_byte);
   g_test_add_func ("/engine/venue/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/engine/venue/file-name-escaped", test_file_name_escaped);

@@ -26,6 +26,36 @@ typedef struct
   int     invisible_line;
 } Shown;
 
+/* An open <g> (or the root) with an id, which a <use> could draw again. */
+typedef struct
+{
+  guint   depth;
+  char   *id;
+  gboolean holds;           /* it is, or holds, the stage, a section or a seat */
+} Group;
+
+/* A <use>, and where it is: what it draws is only known at the end. */
+typedef struct
+{
+  char   *target;           /* the id it refers to */
+  char   *unescaped;        /* the same with %XX decoded, or NULL */
+  int     line;
+  int     column;
+} Use;
+
+static void
+group_clear (Group *group)
+{
+  g_clear_pointer (&group->id, g_free);
+}
+
+static void
+use_clear (Use *use)
+{
+  g_clear_pointer (&use->target, g_free);
+  g_clear_pointer (&use->unescaped, g_free);
+}
+
 typedef struct
 {
   TgVenue             *venue;
@@ -42,6 +72,9 @@ typedef struct
   char                *hidden_by;        /* what does ("display: none") */
   int                  hidden_line;
   GArray              *shown;            /* Shown, by depth */
+  GArray              *groups;           /* Group, innermost last */
+  GHashTable          *placed_ids;       /* ids of elements that are or hold what the map places */
+  GArray              *uses;             /* Use, in file order */
   guint                container_depth;  /* 0: every element around is a <g> (or the root) */
   guint                style_depth;      /* 0: not inside a <style> sheet */
   GString             *style_text;       /* the sheet so far */
@@ -318,6 +351,7 @@ parse_four (const char *text,
 typedef struct
 {
   gboolean  transform;      /* a transform attribute */
+  gboolean  imports;        /* an @import (or an escaped at-rule, which could be one) */
   char     *moves;          /* a CSS property that moves or resizes shapes */
   char     *hides;          /* display: none, a clip-path, mask or filter: hides it and all inside */
   char     *invisible;      /* visibility: hidden or collapse, which what is inside may undo */
@@ -327,7 +361,7 @@ typedef struct
   double    fill_opacity;   /* the lowest fill-opacity set; -1 if none */
 } Presentation;
 
-#define PRESENTATION_INIT { FALSE, NULL, NULL, NULL, FALSE, NULL, 1, -1 }
+#define PRESENTATION_INIT { FALSE, FALSE, NULL, NULL, NULL, FALSE, NULL, 1, -1 }
 
 static void
 presentation_clear (Presentation *p)
@@ -544,6 +578,11 @@ css_scan (const char   *css,
       else
         g_string_append_c (text, *c++);
     }
+
+  /* A sheet that imports another could say anything. */
+  for (const char *at = strchr (text->str, '@'); at != NULL; at = strchr (at + 1, '@'))
+    if (g_ascii_strncasecmp (at + 1, "import", strlen ("import")) == 0 || at[1] == '\\')
+      p->imports = TRUE;
 
   /* Splitting inside a string or at an escaped ";" only makes more pieces, never hides one. */
   parts = g_strsplit_set (text->str, ";{}", -1);
@@ -763,6 +802,101 @@ reader_shown_error (Reader      *reader,
   reader_error (reader, error,
                 _("%s would be drawn at opacity %g (the opacity of it and of the groups around it, times its fill-opacity); seat maps need at least %g"),
                 what, reader_opacity (reader, painted), MIN_OPACITY);
+}
+
+/* Notes an open <g> or root that a <use> could refer to. */
+static void
+reader_push_group (Reader      *reader,
+                   const char **names,
+                   const char **values)
+{
+  const char *id = get_attr (names, values, "id");
+  Group group = { reader->depth, NULL, FALSE };
+
+  if (id == NULL)
+    return;
+  group.id = g_strdup (id);
+  g_array_append_val (reader->groups, group);
+}
+
+/* The element being read places something (the stage, a section, a seat): it and every group
+ * around it may not be drawn again. */
+static void
+reader_mark_placed (Reader *reader)
+{
+  /* From the innermost out, up to one already marked: those around it are too. */
+  for (guint i = reader->groups->len; i-- > 0;)
+    {
+      Group *group = &g_array_index (reader->groups, Group, i);
+
+      if (group->holds)
+        break;
+      group->holds = TRUE;
+    }
+}
+
+/* Notes a <use> and the id it draws: its href (or xlink:href, with any prefix) after the "#", also
+ * after another file's name, which librsvg opens (a copy of this very file). */
+static void
+reader_note_use (Reader      *reader,
+                 const char **names,
+                 const char **values)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *colon = strrchr (names[i], ':');
+      const char *local = colon != NULL ? colon + 1 : names[i];
+      const char *hash;
+      Use use = { 0 };
+
+      if (!g_str_equal (local, "href") || (hash = strchr (values[i], '#')) == NULL)
+        continue;
+      use.target = g_strstrip (g_strdup (hash + 1));
+      use.unescaped = g_uri_unescape_string (use.target, NULL);
+      if (g_strcmp0 (use.unescaped, use.target) == 0)
+        g_clear_pointer (&use.unescaped, g_free);
+      reader_get_position (reader, &use.line, &use.column);
+      g_array_append_val (reader->uses, use);
+    }
+}
+
+/* Whether every <use> draws only decorations: a second copy of a seat, a section or the stage
+ * would show what the venue does not hold, and hide nothing the venue checks. */
+static gboolean
+reader_check_uses (Reader   *reader,
+                   TgVenue  *venue,
+                   GError  **error)
+{
+  for (guint i = 0; i < reader->uses->len; i++)
+    {
+      const Use *use = &g_array_index (reader->uses, Use, i);
+
+      for (guint k = 0; k < 2; k++)
+        {
+          const char *target = k == 0 ? use->target : use->unescaped;
+          g_autofree char *quoted = NULL;
+
+          if (target == NULL)
+            continue;
+          if (tg_venue_find_seat (venue, target) != TG_VENUE_NO_SEAT)
+            {
+              quoted = tg_venue_excerpt (target);
+              g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                           _("line %d, column %d: <use> draws seat “%s” a second time; seat maps allow no copies of seats, sections or the stage"),
+                           use->line, use->column, quoted);
+              return FALSE;
+            }
+          if (g_hash_table_contains (reader->placed_ids, target))
+            {
+              quoted = tg_venue_excerpt (target);
+              g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                           _("line %d, column %d: <use> draws “%s” a second time, which is or holds seats, a section or the stage; seat maps allow no copies of them"),
+                           use->line, use->column, quoted);
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
 }
 
 /* Reads the number in attribute @attr_name of the seat @seat_id (NULL: of the stage). */
@@ -1110,6 +1244,7 @@ read_section (Reader      *reader,
       return FALSE;
     }
   reader->section_depth = reader->depth;
+  reader_mark_placed (reader);
   g_markup_parse_context_get_position (reader->context, &reader->section_line,
                                        &reader->section_column);
   return TRUE;
@@ -1249,6 +1384,7 @@ read_seat (Reader      *reader,
       reader_position_error (reader, error, local);
       return FALSE;
     }
+  reader_mark_placed (reader);
   return TRUE;
 }
 
@@ -1289,6 +1425,9 @@ read_stage (Reader      *reader,
       reader_position_error (reader, error, local);
       return FALSE;
     }
+  reader_mark_placed (reader);
+  if (get_attr (names, values, "id") != NULL)
+    g_hash_table_add (reader->placed_ids, g_strdup (get_attr (names, values, "id")));
   return TRUE;
 }
 
@@ -1330,6 +1469,7 @@ reader_start_element (GMarkupParseContext  *context,
           return;
         }
       reader_enter_element (reader, names, values);
+      reader_push_group (reader, names, values);
       read_root (reader, element_name, names, values, error);
       return;
     }
@@ -1377,10 +1517,15 @@ reader_start_element (GMarkupParseContext  *context,
     {
       const char *section_id = get_tg_attr (reader, names, values, "section");
 
+      reader_push_group (reader, names, values);
+
       if (section_id != NULL)
         read_section (reader, section_id, names, values, error);
       return;
     }
+
+  if (g_str_equal (element_name, "use"))
+    reader_note_use (reader, names, values);
 
   role = get_tg_attr (reader, names, values, "role");
   if (g_strcmp0 (role, "stage") == 0)
@@ -1438,9 +1583,13 @@ reader_end_element (GMarkupParseContext  *context,
       css_scan (reader->style_text->str, &sheet);
       /* Its selectors could reach any seat. */
       hides = sheet.hides != NULL ? sheet.hides : sheet.invisible != NULL ? sheet.invisible : sheet.faint;
-      if (sheet.moves != NULL || hides != NULL)
+      if (sheet.moves != NULL || hides != NULL || sheet.imports)
         reader_fix_position (reader, &reader->style_line, &reader->style_column);
-      if (sheet.moves != NULL)
+      if (sheet.imports)
+        g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                     _("line %d, column %d: the <style> sheet imports another (@import), which seat maps do not allow"),
+                     reader->style_line, reader->style_column);
+      else if (sheet.moves != NULL)
         g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
                      _("line %d, column %d: the <style> sheet sets “%s”, which seat maps do not allow"),
                      reader->style_line, reader->style_column, sheet.moves);
@@ -1461,6 +1610,15 @@ reader_end_element (GMarkupParseContext  *context,
     {
       reader->hidden_depth = 0;
       g_clear_pointer (&reader->hidden_by, g_free);
+    }
+  if (reader->groups->len > 0 &&
+      g_array_index (reader->groups, Group, reader->groups->len - 1).depth == reader->depth)
+    {
+      Group *group = &g_array_index (reader->groups, Group, reader->groups->len - 1);
+
+      if (group->holds)
+        g_hash_table_add (reader->placed_ids, g_steal_pointer (&group->id));
+      g_array_set_size (reader->groups, reader->groups->len - 1);
     }
   if (reader->depth == reader->container_depth)
     reader->container_depth = 0;
@@ -1487,6 +1645,90 @@ static const GMarkupParser reader_parser = {
   NULL,
   NULL,
 };
+
+/* The line and column (in characters) of @at in @data, for a message. */
+static void
+get_position (const char *data,
+              const char *at,
+              int        *line,
+              int        *column)
+{
+  *line = 1;
+  *column = 1;
+  for (const char *p = data; p < at; p++)
+    {
+      if (*p == '\n')
+        {
+          (*line)++;
+          *column = 1;
+        }
+      else if (((guchar) *p & 0xC0) != 0x80)
+        (*column)++;
+    }
+}
+
+/* librsvg (libxml2) applies two things GMarkup passes over: a style sheet that an
+ * <?xml-stylesheet?> instruction links, anywhere in the file, and attribute defaults that the
+ * DOCTYPE's internal subset declares (<!ATTLIST circle display CDATA "none"> hides every seat).
+ * Found in the bytes, as GMarkup's callback for them mishandles invalid UTF-8. */
+static gboolean
+check_outside_markup (const char  *data,
+                      gsize        length,
+                      GError     **error)
+{
+  static const char stylesheet[] = "xml-stylesheet";
+  const char *end = data + length;
+  int line, column;
+
+  /* "?" is rare in a map: this costs next to nothing. Even in a comment, to be safe. */
+  for (const char *q = data; (q = memchr (q, '?', end - q)) != NULL; q++)
+    if (q > data && q[-1] == '<' && (gsize) (end - q - 1) >= strlen (stylesheet) &&
+        g_ascii_strncasecmp (q + 1, stylesheet, strlen (stylesheet)) == 0)
+      {
+        get_position (data, q - 1, &line, &column);
+        g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                     _("line %d, column %d: <?xml-stylesheet?> links a style sheet, which seat maps do not allow"),
+                     line, column);
+        return FALSE;
+      }
+
+  /* A DOCTYPE only counts before the root element. */
+  for (const char *p = data; (p = memchr (p, '<', end - p)) != NULL;)
+    {
+      gsize left = end - p;
+      const char *q;
+
+      if (left >= 2 && p[1] == '?')
+        q = g_strstr_len (p, (gssize) left, "?>");
+      else if (left >= 4 && memcmp (p, "<!--", 4) == 0)
+        q = g_strstr_len (p, (gssize) left, "-->");
+      else if (left >= 9 && memcmp (p, "<!DOCTYPE", 9) == 0)
+        {
+          char quote = 0;
+
+          for (q = p + 9; q < end && (quote != 0 || (*q != '[' && *q != '>')); q++)
+            if (quote == 0 && (*q == '"' || *q == '\''))
+              quote = *q;
+            else if (*q == quote)
+              quote = 0;
+          if (q < end && *q == '[')
+            {
+              get_position (data, p, &line, &column);
+              g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                           _("line %d, column %d: the DOCTYPE declares an internal subset ([…]), which seat maps do not allow: its attribute defaults would apply to every seat"),
+                           line, column);
+              return FALSE;
+            }
+          break;
+        }
+      else
+        break;   /* the root element */
+      if (q == NULL)
+        break;
+      p = q + 1;
+    }
+  return TRUE;
+}
 
 TgVenue *
 tg_venue_load_data (const char  *data,
@@ -1544,11 +1786,19 @@ tg_venue_load_data (const char  *data,
       }
   }
 
+  if (!check_outside_markup (data, length, error))
+    return NULL;
+
   reader.data = data;
   reader.length = length;
   /* What is around the root: nothing that hides it. */
   reader.shown = g_array_sized_new (FALSE, FALSE, sizeof (Shown), 16);
   g_array_append_val (reader.shown, ((Shown) { .opacity = 1, .fill_opacity = 1 }));
+  reader.groups = g_array_new (FALSE, FALSE, sizeof (Group));
+  g_array_set_clear_func (reader.groups, (GDestroyNotify) group_clear);
+  reader.placed_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reader.uses = g_array_new (FALSE, FALSE, sizeof (Use));
+  g_array_set_clear_func (reader.uses, (GDestroyNotify) use_clear);
   /* CDATA is text: a sheet in <![CDATA[…]]> must be seen. */
   reader.context = g_markup_parse_context_new (&reader_parser, G_MARKUP_TREAT_CDATA_AS_TEXT,
                                                &reader, NULL);
@@ -1568,6 +1818,8 @@ tg_venue_load_data (const char  *data,
                        _("line %d, column %d: the document has no <svg> element"), line, column);
           ok = FALSE;
         }
+      else if (!reader_check_uses (&reader, venue, &local))
+        ok = FALSE;
       else if (!tg_venue_finish (venue, &local))
         {
           g_prefix_error (&local, _("line %d, column %d: "), line, column);
@@ -1581,6 +1833,9 @@ tg_venue_load_data (const char  *data,
   g_free (reader.transform_style);
   g_free (reader.hidden_by);
   g_array_unref (reader.shown);
+  g_array_unref (reader.groups);
+  g_hash_table_unref (reader.placed_ids);
+  g_array_unref (reader.uses);
   if (reader.style_text != NULL)
     g_string_free (reader.style_text, TRUE);
 
