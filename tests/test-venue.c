@@ -437,6 +437,9 @@ test_round_trip_edges (void)
       "  <rect tg:role=\"stage\" x=\"-0\" y=\"-0.0\" width=\"100\" height=\"30\"/>" },
     { "a section box at the limit", 8,
       "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"-1000000 -1000000 2000000 2000000\">" },
+    { "names and ids with XML's special characters and invisible characters names may hold", 8,
+      "  <g tg:section=\"&lt;A&amp;B&gt;\" tg:name=\"&quot;구역&quot; &apos;A&apos; &#x200D;&#x00AD;&#x200E;\" tg:bbox=\"20 60 160 60\">\n"
+      "    <circle id=\"&lt;A&amp;B&gt;-0-1\" tg:row=\"0 &amp; &#xA0;\" tg:number=\"1\" tg:grade=\"R\" cx=\"40\" cy=\"70\" r=\"4\"/>" },
     { "a seat at the corner of the map", 10,
       "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"180.00999999\" cy=\"60\" r=\"4\"/>" },
   };
