@@ -1734,6 +1734,8 @@ static const char * const edge_values[] = {
   "65536", "99999999999999999999", "a b", "&amp;", "&#10;", "&#x202E;", "\xe2\x80\x8b", "true",
   "1.0", "1.0garbage", "#zzzzzz", "0 0 1e6 1e6", "-300 -300 260 190", "1e308 1e308 1e308 1e308",
   "0 0 0 0", "1 2 3", "scale(2)", "transform: scale(2)", "cx: 9px", "tr\\61nsform: none",
+  "none", "hidden", "0%", "0.01", "url(#A-1-1)", "#A-1-1", "display: none", "opacity: 0",
+  "\xea\xb7\xb9\xec\x9e\xa5", "&#x202E;", "&#1;",
 };
 
 /* Markup that moves or hides what follows, or ends the document early. */
@@ -1741,6 +1743,9 @@ static const char * const edge_markup[] = {
   "<defs>", "</defs>", "<svg x=\"5\">", "</svg>", "<g transform=\"scale(2)\">", "<g style=\"cx: 1px\">",
   "</g>", "<style>g { transform: scale(2) }</style>", "<svg/>", "<![CDATA[x]]>", "<!-- -->",
   "<circle id=\"Z-1-1\" tg:row=\"1\" tg:number=\"1\" tg:grade=\"R\" cx=\"1\" cy=\"1\" r=\"4\"/>",
+  "<g display=\"none\">", "<g visibility=\"hidden\">", "<g opacity=\"0.05\">", "<g fill-opacity=\"0\">",
+  "<g style=\"visibility: visible\">", "<use href=\"#A-1-1\"/>", "<use href=\"#floor\"/>",
+  "<?xml-stylesheet href=\"x.css\"?>", "<style>@import \"x.css\";</style>", "<!DOCTYPE svg [ ]>",
 };
 
 static void
