@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -11,6 +12,7 @@
 
 #include "tg-rng.h"
 #include "tg-venue.h"
+#include "tg-venue-private.h"
 
 /* The smallest valid map; malformed cases below edit one of its lines. */
 static const char * const template_lines[] = {
@@ -428,15 +430,18 @@ test_round_trip_edges (void)
   static const struct { const char *what; guint line; const char *replacement; } cases[] = {
     { "a standing spot a hair off the edge", 8,
       "  <g tg:section=\"A\" tg:name=\"A구역\" tg:standing=\"true\" tg:bbox=\"0 0 180 120\">\n"
-      "    <circle id=\"A-0-1\" tg:row=\"0\" tg:number=\"1\" tg:grade=\"R\" cx=\"1e-20\" cy=\"3e-30\"/>" },
+      "    <circle id=\"A-0-1\" tg:row=\"0\" tg:number=\"1\" tg:grade=\"R\" cx=\"1e-20\" cy=\"3e-30\" r=\"4\"/>" },
     { "a label turned a full circle back", 8,
       "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\" tg:label=\"100 50 -360\">" },
     { "minus zero", 7,
       "  <rect tg:role=\"stage\" x=\"-0\" y=\"-0.0\" width=\"100\" height=\"30\"/>" },
     { "a section box at the limit", 8,
       "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"-1000000 -1000000 2000000 2000000\">" },
+    { "names and ids with XML's special characters and invisible characters names may hold", 8,
+      "  <g tg:section=\"&lt;A&amp;B&gt;\" tg:name=\"&quot;구역&quot; &apos;A&apos; &#x200D;&#x00AD;&#x200E;\" tg:bbox=\"20 60 160 60\">\n"
+      "    <circle id=\"&lt;A&amp;B&gt;-0-1\" tg:row=\"0 &amp; &#xA0;\" tg:number=\"1\" tg:grade=\"R\" cx=\"40\" cy=\"70\" r=\"4\"/>" },
     { "a seat at the corner of the map", 10,
-      "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"180.00999999\" cy=\"60\"/>" },
+      "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"180.00999999\" cy=\"60\" r=\"4\"/>" },
   };
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
@@ -628,15 +633,33 @@ test_not_a_file (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* The message names both sizes as g_format_size() writes them: its digit grouping and decimal
+ * point follow LC_NUMERIC ("67,108,865 bytes", "64,0 MiB"). */
+static void
+assert_too_big_message (const GError *error,
+                        gsize         length)
+{
+  g_autofree char *size = g_format_size_full (length,
+                                              G_FORMAT_SIZE_IEC_UNITS | G_FORMAT_SIZE_LONG_FORMAT);
+  g_autofree char *limit = g_format_size_full (TG_VENUE_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+  g_autofree char *expected = g_strdup_printf ("is too big: %s, where the limit is %s", size, limit);
+
+  if (strstr (error->message, expected) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, expected);
+}
+
 /* Files over TG_VENUE_MAX_FILE_SIZE are not read, nor data that long. */
 static void
 test_too_big (void)
 {
+  /* The test runs in the C locale; try one that groups digits too, if installed. */
+  static const char * const locales[] = { "C", "en_US.UTF-8", "de_DE.UTF-8" };
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("tickget-venue-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "huge.svg", NULL);
   g_autofree char *map = template_with (0, "");
   g_autofree char *data = NULL;
+  g_autofree char *saved_locale = g_strdup (setlocale (LC_NUMERIC, NULL));
   g_autoptr(TgVenue) venue = NULL;
   gsize length = TG_VENUE_MAX_FILE_SIZE + 1;
 
@@ -645,12 +668,20 @@ test_too_big (void)
   g_assert_true (g_file_set_contents (path, map, -1, NULL));
   if (truncate (path, (off_t) length) != 0)
     g_error ("truncate: %s", g_strerror (errno));
-  venue = tg_venue_load_file (path, &error);
-  g_assert_null (venue);
-  g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_IO);
-  /* g_format_size() puts a no-break space before the unit. */
-  g_assert_nonnull (strstr (error->message, "is too big: 64.0\u00a0MiB (67108865 bytes), where the limit is 64.0\u00a0MiB"));
-  g_clear_error (&error);
+  for (guint i = 0; i < G_N_ELEMENTS (locales); i++)
+    {
+      if (setlocale (LC_NUMERIC, locales[i]) == NULL)
+        {
+          g_test_message ("locale %s is not installed", locales[i]);
+          continue;
+        }
+      venue = tg_venue_load_file (path, &error);
+      g_assert_null (venue);
+      g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_IO);
+      assert_too_big_message (error, length);
+      g_clear_error (&error);
+    }
+  setlocale (LC_NUMERIC, saved_locale);
 
   /* Just under the limit it is read, and found not to be XML (the padding is NUL bytes). */
   if (truncate (path, TG_VENUE_MAX_FILE_SIZE) != 0)
@@ -745,43 +776,43 @@ typedef struct
 
 static const Malformed malformed[] = {
   { "unknown grade", 11,
-    "    <circle id=\"A-2-1\" tg:row=\"2\" tg:number=\"1\" tg:grade=\"Q\" cx=\"40\" cy=\"100\"/>",
+    "    <circle id=\"A-2-1\" tg:row=\"2\" tg:number=\"1\" tg:grade=\"Q\" cx=\"40\" cy=\"100\" r=\"4\"/>",
     TG_VENUE_ERROR_INVALID, 11, "seat “A-2-1” has unknown grade “Q”" },
   { "duplicate seat id", 10,
-    "    <circle id=\"A-1-1\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/>",
+    "    <circle id=\"A-1-1\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\"/>",
     TG_VENUE_ERROR_INVALID, 10, "duplicate seat id “A-1-1”" },
   { "missing number", 10,
-    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/>",
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\"/>",
     TG_VENUE_ERROR_INVALID, 10, "missing the attribute “tg:number”" },
   { "missing cy", 10,
     "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\"/>",
     TG_VENUE_ERROR_INVALID, 10, "missing the attribute “cy”" },
   { "missing id", 10,
-    "    <circle tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/>",
+    "    <circle tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\"/>",
     TG_VENUE_ERROR_INVALID, 10, "missing the attribute “id”" },
   { "bad seat number", 10,
-    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"two\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/>",
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"two\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\"/>",
     TG_VENUE_ERROR_INVALID, 10, "number “two”" },
   { "seat number zero", 10,
-    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"0\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/>",
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"0\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\"/>",
     TG_VENUE_ERROR_INVALID, 10, "number “0”" },
   { "seat number too big", 10,
-    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"70000\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/>",
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"70000\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\"/>",
     TG_VENUE_ERROR_INVALID, 10, "number “70000”" },
   { "bad coordinate", 10,
-    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"5O\" cy=\"80\"/>",
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"5O\" cy=\"80\" r=\"4\"/>",
     TG_VENUE_ERROR_INVALID, 10, "“cx” = “5O”, which is not a number" },
   { "hexadecimal coordinate", 10,
-    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"0x7A\" cy=\"80\"/>",
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"0x7A\" cy=\"80\" r=\"4\"/>",
     TG_VENUE_ERROR_INVALID, 10, "“cx” = “0x7A”, which is not a number" },
   { "coordinate ending in a point", 10,
-    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52.\" cy=\"80\"/>",
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52.\" cy=\"80\" r=\"4\"/>",
     TG_VENUE_ERROR_INVALID, 10, "“cx” = “52.”, which is not a number" },
   { "coordinate spelled inf", 10,
-    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"inf\"/>",
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"inf\" r=\"4\"/>",
     TG_VENUE_ERROR_INVALID, 10, "“cy” = “inf”, which is not a number" },
   { "exponent without digits", 10,
-    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"5e\" cy=\"80\"/>",
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"5e\" cy=\"80\" r=\"4\"/>",
     TG_VENUE_ERROR_INVALID, 10, "“cx” = “5e”, which is not a number" },
   { "hexadecimal stage", 7,
     "  <rect tg:role=\"stage\" x=\"0x10\" y=\"10\" width=\"100\" height=\"30\"/>",
@@ -790,18 +821,33 @@ static const Malformed malformed[] = {
     "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 nan 60\">",
     TG_VENUE_ERROR_INVALID, 8, "expected four numbers" },
   { "infinite coordinate", 10,
-    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"1e999\" cy=\"80\"/>",
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"1e999\" cy=\"80\" r=\"4\"/>",
     TG_VENUE_ERROR_INVALID, 10, "not a number" },
   { "seat outside its bounding box", 10,
-    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"520\" cy=\"80\"/>",
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"520\" cy=\"80\" r=\"4\"/>",
     TG_VENUE_ERROR_INVALID, 10, "outside the bounding box of section “A”" },
   { "seat beyond float range", 10,
-    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"1e39\" cy=\"80\"/>",
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"1e39\" cy=\"80\" r=\"4\"/>",
     TG_VENUE_ERROR_INVALID, 10, "seat “A-1-2” at (1e+39, 80) lies outside the bounding box of section “A”" },
   { "seat outside the map", 8,
     "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 200\">\n"
-    "    <circle id=\"A-0-1\" tg:row=\"0\" tg:number=\"1\" tg:grade=\"R\" cx=\"40\" cy=\"250\"/>",
+    "    <circle id=\"A-0-1\" tg:row=\"0\" tg:number=\"1\" tg:grade=\"R\" cx=\"40\" cy=\"250\" r=\"4\"/>",
     TG_VENUE_ERROR_INVALID, 9, "seat “A-0-1” at (40, 250) lies outside the map, which is 200 × 200 map units" },
+  { "seat circle without a radius", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "seat “A-1-2” is missing the attribute “r”" },
+  { "seat circle of radius 0", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"0\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "seat “A-1-2” must have a positive radius “r”" },
+  { "seat circle of a negative radius", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"-4\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "seat “A-1-2” must have a positive radius “r”" },
+  { "seat circle radius with a unit", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4px\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "seat “A-1-2” has “r” = “4px”, which is not a number" },
+  { "seat shrunk by its style", 10,
+    "    <circle style=\"r: 0\" id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "seat “A-1-2” is moved by a style that sets “r”" },
   { "seat rect without a width", 10,
     "    <rect id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" x=\"50\" y=\"78\" width=\"0\" height=\"4\"/>",
     TG_VENUE_ERROR_INVALID, 10, "seat “A-1-2” must have a positive width and height" },
@@ -815,38 +861,123 @@ static const Malformed malformed[] = {
     "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\" tg:label=\"1e308 -1e308 1e308\">",
     TG_VENUE_ERROR_INVALID, 8, "section “A” has its label at (1e+308, -1e+308), beyond 1000000 map units" },
   { "seat in <defs>", 10,
-    "    <defs><circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/></defs>",
+    "    <defs><circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\"/></defs>",
     TG_VENUE_ERROR_INVALID, 10, "seat “A-1-2” is inside <defs>; seat maps allow sections, seats and the stage only in <g> groups" },
   { "seat in a nested <svg>", 10,
-    "    <svg x=\"100\"><circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/></svg>",
+    "    <svg x=\"100\"><circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\"/></svg>",
     TG_VENUE_ERROR_INVALID, 10, "seat “A-1-2” is inside <svg>" },
   { "seat moved by its style", 10,
-    "    <circle style=\"fill: red; cx: 80px\" id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/>",
+    "    <circle style=\"fill: red; cx: 80px\" id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\"/>",
     TG_VENUE_ERROR_INVALID, 10, "seat “A-1-2” is moved by a style that sets “cx”, which seat maps do not allow" },
   { "seat moved by an escaped style", 10,
-    "    <circle style=\"tr\\61nsform: translate(5px)\" id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/>",
+    "    <circle style=\"tr\\61nsform: translate(5px)\" id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\"/>",
     TG_VENUE_ERROR_INVALID, 10, "sets “tr\\61nsform”" },
   { "section moved by its style", 8,
     "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\" style=\"fill: red; /* */ TRANSFORM : translate(200px, 0)\">",
     TG_VENUE_ERROR_INVALID, 8, "section “A” is moved by a style that sets “transform”" },
+  { "seat not displayed", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\" display=\"none\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "“display: none” on line 10 can hide seat “A-1-2”; seat maps do not allow it on seats, sections, the stage or the groups around them" },
+  { "section not displayed by its style", 8,
+    "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\" style=\"fill: red; DISPLAY: None !important\">",
+    TG_VENUE_ERROR_INVALID, 8, "“display: None !important” on line 8 can hide section “A”" },
+  { "seat hidden by its section", 8,
+    "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\" visibility=\"hidden\">",
+    TG_VENUE_ERROR_INVALID, 9, "“visibility: hidden” on line 8 can hide seat “A-1-1”" },
+  { "seat collapsed", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\" style=\"visibility: collapse\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "“visibility: collapse” on line 10 can hide seat “A-1-2”" },
+  { "section at opacity 0", 8,
+    "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\" opacity=\"0\">",
+    TG_VENUE_ERROR_INVALID, 8, "section “A” would be drawn at opacity 0 (the opacity of it and of the groups around it, times its fill-opacity); seat maps need at least 0.1" },
+  { "seat at opacity 0.001", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\" opacity=\"0.001\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "seat “A-1-2” would be drawn at opacity 0.001" },
+  { "seat at opacity 0 %", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\" opacity=\"0%\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "seat “A-1-2” would be drawn at opacity 0 " },
+  { "seat at opacity 0px, which librsvg reads as 0", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\" opacity=\"0px\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "seat “A-1-2” would be drawn at opacity 0 " },
+  { "seat at negative opacity", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\" opacity=\"-1\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "seat “A-1-2” would be drawn at opacity 0 " },
+  { "seat faded twice", 8,
+    "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\" opacity=\"0.3\">\n"
+    "    <circle id=\"A-0-1\" tg:row=\"0\" tg:number=\"1\" tg:grade=\"R\" cx=\"40\" cy=\"70\" r=\"4\" style=\"opacity: 30%\"/>",
+    TG_VENUE_ERROR_INVALID, 9, "seat “A-0-1” would be drawn at opacity 0.09" },
+  { "seat opacity from a variable", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\" style=\"--o: 0; opacity: var(--o)\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "seat “A-1-2” would be drawn at opacity 0 " },
+  { "seat without fill", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\" fill-opacity=\"0\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "seat “A-1-2” would be drawn at opacity 0 " },
+  { "seat without fill from its section", 8,
+    "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\" fill-opacity=\"0\">",
+    TG_VENUE_ERROR_INVALID, 9, "seat “A-1-1” would be drawn at opacity 0 " },
+  { "section clipped", 8,
+    "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\" clip-path=\"url(#nothing)\">",
+    TG_VENUE_ERROR_INVALID, 8, "“clip-path: url(#nothing)” on line 8 can hide section “A”" },
+  { "seat masked", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\" mask=\"url(#m)\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "“mask: url(#m)” on line 10 can hide seat “A-1-2”" },
+  { "stage filtered", 7,
+    "  <rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\" style=\"filter: url(#f)\"/>",
+    TG_VENUE_ERROR_INVALID, 7, "“filter: url(#f)” on line 7 can hide the stage" },
+  { "stage not displayed", 7,
+    "  <rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\" display=\"none\"/>",
+    TG_VENUE_ERROR_INVALID, 7, "“display: none” on line 7 can hide the stage" },
+  { "display spelled with an escape", 10,
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\" style=\"display: n\\6f ne\"/>",
+    TG_VENUE_ERROR_INVALID, 10, "“display: n\\6f ne” on line 10 can hide seat “A-1-2”" },
+  { "map at opacity 0", 2,
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"1.0\" tg:name=\"Test\" viewBox=\"0 0 200 200\" opacity=\"0\">",
+    TG_VENUE_ERROR_INVALID, 7, "the stage would be drawn at opacity 0 " },
+  { "style sheet that hides", 7,
+    "  <style>circle { display: none }</style>\n"
+    "  <rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\"/>",
+    TG_VENUE_ERROR_INVALID, 7, "the <style> sheet sets “display: none”, which can hide seats; seat maps do not allow it" },
+  { "style sheet that fades", 7,
+    "  <style>.far { fill-opacity: .05 }</style>\n"
+    "  <rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\"/>",
+    TG_VENUE_ERROR_INVALID, 7, "the <style> sheet sets “fill-opacity: .05”, which can hide seats" },
+  { "style sheet that clips", 7,
+    "  <style><![CDATA[ g > circle { clip-path: circle(0) } ]]></style>\n"
+    "  <rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\"/>",
+    TG_VENUE_ERROR_INVALID, 7, "the <style> sheet sets “clip-path: circle(0)”, which can hide seats" },
+  { "external style sheet", 1,
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<?xml-stylesheet type=\"text/css\" href=\"seats.css\"?>",
+    TG_VENUE_ERROR_INVALID, 2, "line 2, column 1: <?xml-stylesheet?> links a style sheet, which seat maps do not allow" },
+  { "style sheet linked after the root", 13,
+    "</svg>\n<?XML-STYLESHEET href=\"data:text/css,circle%7Bdisplay:none%7D\"?>",
+    TG_VENUE_ERROR_INVALID, 14, "<?xml-stylesheet?> links a style sheet" },
+  { "attribute defaults in the DOCTYPE", 1,
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- a map -->\n<!DOCTYPE svg [<!ATTLIST circle display CDATA \"none\">]>",
+    TG_VENUE_ERROR_INVALID, 3, "line 3, column 1: the DOCTYPE declares an internal subset ([…]), which seat maps do not allow" },
+  { "style sheet that imports another", 7,
+    "  <style>@import url(\"hide.css\"); circle { fill: red }</style>\n  <rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\"/>",
+    TG_VENUE_ERROR_INVALID, 7, "the <style> sheet imports another (@import), which seat maps do not allow" },
+  { "style sheet that imports with an escape", 7,
+    "  <style>@\\69mport \"hide.css\";</style>\n  <rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\"/>",
+    TG_VENUE_ERROR_INVALID, 7, "the <style> sheet imports another (@import)" },
   { "seat outside any section", 12,
-    "  </g>\n  <circle id=\"X-1-1\" tg:row=\"1\" tg:number=\"1\" tg:grade=\"R\" cx=\"10\" cy=\"10\"/>",
+    "  </g>\n  <circle id=\"X-1-1\" tg:row=\"1\" tg:number=\"1\" tg:grade=\"R\" cx=\"10\" cy=\"10\" r=\"4\"/>",
     TG_VENUE_ERROR_INVALID, 13, "seat “X-1-1” is not inside a section" },
   { "seat as a path", 10,
     "    <path id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" d=\"M 0 0\"/>",
     TG_VENUE_ERROR_INVALID, 10, "not <path>" },
   { "unknown flag", 10,
-    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" tg:flags=\"vip-lounge\"/>",
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\" tg:flags=\"vip-lounge\"/>",
     TG_VENUE_ERROR_INVALID, 10, "unknown flag “vip-lounge”" },
   { "standing spot in a seated section", 10,
-    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" tg:flags=\"standing\"/>",
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\" tg:flags=\"standing\"/>",
     TG_VENUE_ERROR_INVALID, 10, "not a standing section" },
   { "numbers not increasing", 10,
-    "    <circle id=\"A-1-0\" tg:row=\"1\" tg:number=\"1\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/>",
+    "    <circle id=\"A-1-0\" tg:row=\"1\" tg:number=\"1\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\"/>",
     TG_VENUE_ERROR_INVALID, 10, "numbers within a row must increase" },
   { "row split in two", 11,
-    "    <circle id=\"A-2-1\" tg:row=\"2\" tg:number=\"1\" tg:grade=\"S\" cx=\"40\" cy=\"100\"/>\n"
-    "    <circle id=\"A-1-3\" tg:row=\"1\" tg:number=\"3\" tg:grade=\"R\" cx=\"64\" cy=\"80\"/>",
+    "    <circle id=\"A-2-1\" tg:row=\"2\" tg:number=\"1\" tg:grade=\"S\" cx=\"40\" cy=\"100\" r=\"4\"/>\n"
+    "    <circle id=\"A-1-3\" tg:row=\"1\" tg:number=\"3\" tg:grade=\"R\" cx=\"64\" cy=\"80\" r=\"4\"/>",
     TG_VENUE_ERROR_INVALID, 12, "row “1” of section “A” is split" },
   { "empty section", 8,
     "  <g tg:section=\"E\" tg:name=\"E구역\" tg:bbox=\"0 0 10 10\"></g>\n"
@@ -978,13 +1109,13 @@ static const Malformed malformed[] = {
     "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"1.0\" tg:name=\"T\" viewBox=\"0 0 0.5 200\">",
     TG_VENUE_ERROR_INVALID, 2, "the map is 0.5 × 200 map units" },
   { "unclosed element", 11,
-    "    <circle id=\"A-2-1\" tg:row=\"2\" tg:number=\"1\" tg:grade=\"S\" cx=\"40\" cy=\"100\">",
+    "    <circle id=\"A-2-1\" tg:row=\"2\" tg:number=\"1\" tg:grade=\"S\" cx=\"40\" cy=\"100\" r=\"4\">",
     TG_VENUE_ERROR_PARSE, 12, "" },
   { "seat inside an unclosed seat", 10,
-    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\">",
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\">",
     TG_VENUE_ERROR_INVALID, 11, "seat “A-2-1” is inside a <circle>; is a “/>” missing?" },
   { "bad entity", 10,
-    "    <circle id=\"A-1-2&nbsp;\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/>",
+    "    <circle id=\"A-1-2&nbsp;\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\"/>",
     TG_VENUE_ERROR_PARSE, 10, "" },
   { "truncated file", 0, NULL, TG_VENUE_ERROR_PARSE, 10, "" },
   { "empty file", 0, "", TG_VENUE_ERROR_PARSE, 1, "empty" },
@@ -1077,19 +1208,25 @@ test_long_values (void)
     const char *parts[3];
   } cases[] = {
     { "a megabyte number",
-      g_strdup_printf ("    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"%s\" cy=\"80\"/>", ones),
+      g_strdup_printf ("    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"%s\" cy=\"80\" r=\"4\"/>", ones),
       TG_VENUE_ERROR_INVALID, 10, { "seat “A-1-2” has “cx” = “1111111111", "1111…”, which is not a number" } },
-    { "a megabyte id and grade",
-      g_strdup_printf ("    <circle id=\"%s\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"%s\" cx=\"52\" cy=\"80\"/>", letters, letters),
-      TG_VENUE_ERROR_INVALID, 10, { "seat “AAAAAAAAAA", "AAAA…” has unknown grade “AAAAAAAAAA", "AAAA…”" } },
+    { "a megabyte id",
+      g_strdup_printf ("    <circle id=\"%s\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\"/>", letters),
+      TG_VENUE_ERROR_INVALID, 10, { "seat id “AAAAAAAAAA", "AAAA…” is 1000000 characters long, where the limit is 80" } },
+    { "a megabyte grade",
+      g_strdup_printf ("    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"%s\" cx=\"52\" cy=\"80\" r=\"4\"/>", letters),
+      TG_VENUE_ERROR_INVALID, 10, { "seat “A-1-2” has unknown grade “AAAAAAAAAA", "AAAA…”" } },
     { "a newline in a number",
-      g_strdup ("    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"5&#10;2\" cy=\"80\"/>"),
+      g_strdup ("    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"5&#10;2\" cy=\"80\" r=\"4\"/>"),
       TG_VENUE_ERROR_INVALID, 10, { "“cx” = “5\\n2”" } },
-    { "a direction override in an id, a tab in a grade",
-      g_strdup ("    <circle id=\"A-1-2&#x202E;\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"Q&#9;\" cx=\"52\" cy=\"80\"/>"),
-      TG_VENUE_ERROR_INVALID, 10, { "seat “A-1-2\\u202E” has unknown grade “Q\\t”" } },
+    { "a direction override in an id",
+      g_strdup ("    <circle id=\"A-1-2&#x202E;\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\"/>"),
+      TG_VENUE_ERROR_INVALID, 10, { "seat id “A-1-2\\u202E” holds the control character \\u202E" } },
+    { "a tab in a grade",
+      g_strdup ("    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"Q&#9;\" cx=\"52\" cy=\"80\" r=\"4\"/>"),
+      TG_VENUE_ERROR_INVALID, 10, { "seat “A-1-2” has unknown grade “Q\\t”" } },
     { "a newline in a seat number",
-      g_strdup ("    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2&#10;\" tg:grade=\"R\" cx=\"52\" cy=\"80\"/>"),
+      g_strdup ("    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2&#10;\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\"/>"),
       TG_VENUE_ERROR_INVALID, 10, { "number “2\\n”" } },
     { "a megabyte end tag",
       g_strdup_printf ("    <g></%s>", letters),
@@ -1120,6 +1257,168 @@ test_long_values (void)
     }
 }
 
+/* @n copies of @unit (one character). */
+static char *
+repeat (const char *unit,
+        guint       n)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (out, unit);
+  return g_string_free (out, FALSE);
+}
+
+/* Names, ids and row labels have a length limit in characters, and no control characters; ids no
+ * white space or invisible characters either. */
+static void
+test_text_limits (void)
+{
+  g_autofree char *name_101 = repeat ("가", TG_VENUE_MAX_NAME_LENGTH + 1);
+  g_autofree char *id_33 = repeat ("G", TG_VENUE_MAX_ID_LENGTH + 1);
+  g_autofree char *seat_id_81 = repeat ("B", TG_VENUE_MAX_SEAT_ID_LENGTH + 1);
+  struct {
+    const char *what;
+    guint       line;
+    char       *replacement;
+    const char *part;
+  } cases[] = {
+    { "a venue name of 101 characters", 2,
+      g_strdup_printf ("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"1.0\" tg:name=\"%s\" viewBox=\"0 0 200 200\">", name_101),
+      "the venue name “가가가가가가가가가가가가가가가가…” is 101 characters long, where the limit is 100" },
+    { "a grade name of 101 characters", 4,
+      g_strdup_printf ("    <tg:grade id=\"R\" name=\"%s\" price=\"132000\" color=\"#1f9e4a\" rank=\"1\"/>", name_101),
+      "” of grade “R” is 101 characters long, where the limit is 100" },
+    { "a grade id of 33 characters", 5,
+      g_strdup_printf ("    <tg:grade id=\"%s\" name=\"S석\" price=\"110000\" color=\"#2d86d9\" rank=\"2\"/>", id_33),
+      "grade id “GGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGG” is 33 characters long, where the limit is 32" },
+    { "a section id of 33 characters", 8,
+      g_strdup_printf ("  <g tg:section=\"%s\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\">", id_33),
+      "section id “GGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGG” is 33 characters long, where the limit is 32" },
+    { "a section name of 101 characters", 8,
+      g_strdup_printf ("  <g tg:section=\"A\" tg:name=\"%s\" tg:bbox=\"20 60 160 60\">", name_101),
+      "” of section “A” is 101 characters long, where the limit is 100" },
+    { "a seat id of 81 characters", 10,
+      g_strdup_printf ("    <circle id=\"%s\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\"/>", seat_id_81),
+      "…” is 81 characters long, where the limit is 80" },
+    { "a row label of 33 characters", 10,
+      g_strdup_printf ("    <circle id=\"A-1-2\" tg:row=\"%s\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\"/>", id_33),
+      "the row label “GGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGG” of seat “A-1-2” is 33 characters long, where the limit is 32" },
+    { "a line break in the venue name", 2,
+      g_strdup ("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"1.0\" tg:name=\"Test&#10;Hall\" viewBox=\"0 0 200 200\">"),
+      "the venue name “Test\\nHall” holds the control character \\n" },
+    { "a C1 control in a grade name", 4,
+      g_strdup ("    <tg:grade id=\"R\" name=\"R&#x85;석\" price=\"132000\" color=\"#1f9e4a\" rank=\"1\"/>"),
+      "the name “R\\u0085석” of grade “R” holds the control character \\u0085" },
+    { "a direction override in a section name", 8,
+      g_strdup ("  <g tg:section=\"A\" tg:name=\"A구역&#x202E;\" tg:bbox=\"20 60 160 60\">"),
+      "the name “A구역\\u202E” of section “A” holds the control character \\u202E" },
+    { "a tab in a row label", 10,
+      g_strdup ("    <circle id=\"A-1-2\" tg:row=\"1&#9;\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\"/>"),
+      "the row label “1\\t” of seat “A-1-2” holds the control character \\t" },
+    { "a zero-width space in a seat id", 10,
+      g_strdup ("    <circle id=\"A-1-&#x200B;2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\"/>"),
+      "seat id “A-1-\\u200B2” holds the invisible character \\u200B, which ids may not" },
+    { "a no-break space in a grade id", 5,
+      g_strdup ("    <tg:grade id=\"S&#xA0;\" name=\"S석\" price=\"110000\" color=\"#2d86d9\" rank=\"2\"/>"),
+      "must be a non-empty word without spaces" },
+    { "a section name of ideographic spaces", 8,
+      g_strdup ("  <g tg:section=\"A\" tg:name=\"&#x3000;&#x3000;\" tg:bbox=\"20 60 160 60\">"),
+      "section “A” has an empty name" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *map = template_with (cases[c].line, cases[c].replacement);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TgVenue) venue = NULL;
+
+      g_test_message ("case: %s", cases[c].what);
+      venue = tg_venue_load_data (map, strlen (map), &error);
+      g_assert_null (venue);
+      g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID);
+      assert_good_message (error, (int) cases[c].line);
+      if (strstr (error->message, cases[c].part) == NULL)
+        g_error ("%s: “%s” does not say “%s”", cases[c].what, error->message, cases[c].part);
+      g_free (cases[c].replacement);
+    }
+}
+
+/* Texts at the limits load, and save as they were: the limits count characters, not bytes, so a
+ * Korean name of 100 syllables (300 bytes) or of 100 emoji (400 bytes) is fine. */
+static void
+test_text_limits_reached (void)
+{
+  g_autofree char *korean = repeat ("극", TG_VENUE_MAX_NAME_LENGTH);
+  g_autofree char *emoji = repeat ("🎭", TG_VENUE_MAX_NAME_LENGTH);
+  g_autofree char *id = repeat ("구", TG_VENUE_MAX_ID_LENGTH);
+  g_autofree char *row = repeat ("열", TG_VENUE_MAX_ID_LENGTH - 2);
+  g_autofree char *seat_id = repeat ("석", TG_VENUE_MAX_SEAT_ID_LENGTH - 4);
+  g_autofree char *map = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TgVenue) venue = NULL;
+
+  g_assert_cmpuint (strlen (korean), ==, 3 * TG_VENUE_MAX_NAME_LENGTH);
+  map = g_strdup_printf (
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"1.0\" tg:name=\"%s\" viewBox=\"0 0 200 200\">\n"
+    "  <metadata><tg:grade id=\"%s\" name=\"%s\" price=\"1\" color=\"#1f9e4a\" rank=\"0\"/></metadata>\n"
+    "  <rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\"/>\n"
+    "  <g tg:section=\"%s\" tg:name=\"%s\" tg:bbox=\"20 60 160 60\">\n"
+    "    <circle id=\"%s-1-1\" tg:row=\"%s 1\" tg:number=\"1\" tg:grade=\"%s\" cx=\"40\" cy=\"80\" r=\"4\"/>\n"
+    "  </g>\n"
+    "</svg>\n",
+    korean, id, emoji, id, korean, seat_id, row, id);
+
+  venue = tg_venue_load_data (map, strlen (map), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tg_venue_get_name (venue), ==, korean);
+  g_assert_cmpstr (tg_venue_get_grade (venue, 0)->name, ==, emoji);
+  g_assert_cmpuint (g_utf8_strlen (tg_venue_get_seat (venue, 0)->id, -1), ==, TG_VENUE_MAX_SEAT_ID_LENGTH);
+  g_assert_cmpuint (g_utf8_strlen (tg_venue_get_seat (venue, 0)->row, -1), ==, TG_VENUE_MAX_ID_LENGTH);
+  assert_round_trip (venue);
+}
+
+/* Venues built in code keep the same rules as files. */
+static void
+test_text_limits_built (void)
+{
+  g_autofree char *long_name = repeat ("가", TG_VENUE_MAX_NAME_LENGTH + 1);
+  g_autofree char *long_row = repeat ("9", TG_VENUE_MAX_ID_LENGTH + 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TgVenue) venue = NULL;
+
+  venue = tg_venue_new_empty (long_name, 100, 100, &error);
+  g_assert_null (venue);
+  g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "is 101 characters long, where the limit is 100"));
+  g_clear_error (&error);
+
+  venue = tg_venue_new_empty (NULL, 100, 100, &error);
+  g_assert_null (venue);
+  g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  venue = tg_venue_new_empty ("홀", 100, 100, &error);
+  g_assert_no_error (error);
+  g_assert_false (tg_venue_add_grade (venue, "R", "R\n석", 1, "#000000", 0, &error));
+  g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID);
+  assert_good_message (error, -1);
+  g_clear_error (&error);
+  g_assert_true (tg_venue_add_grade (venue, "R", "R석", 1, "#000000", 0, &error));
+  g_assert_false (tg_venue_begin_section (venue, "A\xff", "A구역", FALSE, 0, 0, 100, 100, &error));
+  g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID);
+  assert_good_message (error, -1);
+  g_assert_nonnull (strstr (error->message, "is not valid UTF-8"));
+  g_clear_error (&error);
+  g_assert_true (tg_venue_begin_section (venue, "A", "A구역", FALSE, 0, 0, 100, 100, &error));
+  g_assert_false (tg_venue_add_seat (venue, "A-1-1", long_row, 1, "R", 0, 10, 10, &error));
+  g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "is 33 characters long, where the limit is 32"));
+  g_clear_error (&error);
+  g_assert_true (tg_venue_add_seat (venue, "A-1-1", "1", 1, "R", 0, 10, 10, &error));
+  g_assert_true (tg_venue_end_section (venue, &error));
+}
+
 /* The numbers librsvg reads are read: signs, fractions alone, exponents, white space around. */
 static void
 test_numbers (void)
@@ -1132,13 +1431,40 @@ test_numbers (void)
   for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
     {
       g_autofree char *line = g_strdup_printf ("    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\""
-                                               " tg:grade=\"R\" cx=\"%s\" cy=\"80\"/>", numbers[i].text);
+                                               " tg:grade=\"R\" cx=\"%s\" cy=\"80\" r=\"4\"/>", numbers[i].text);
       g_autofree char *map = template_with (10, line);
       g_autoptr(GError) error = NULL;
       g_autoptr(TgVenue) venue = tg_venue_load_data (map, strlen (map), &error);
 
       g_assert_no_error (error);
       g_assert_cmpfloat (tg_venue_get_seat (venue, 1)->x, ==, numbers[i].x);
+    }
+}
+
+/* Numbers read exactly as g_ascii_strtod() reads them, whether the reader takes its short path
+ * (up to 15 digits, no exponent) or not: the stage keeps doubles. */
+static void
+test_numbers_exact (void)
+{
+  static const char * const numbers[] = {
+    "0.1", "0.3", "2.675", "1.005", "4.35", "1234.5678", "-0.000000000000001", "99999.9999999999",
+    "0.30000000000000004", "12.345678901234567", "-99999.99999999999", "0.1e1", "123456e-5",
+    "000000000000000000001.5", ".000000000000000000000000000000000001",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("  <rect tg:role=\"stage\" x=\"%s\" y=\"10\" width=\"100\""
+                                               " height=\"30\"/>", numbers[i]);
+      g_autofree char *map = template_with (7, line);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TgVenue) venue = tg_venue_load_data (map, strlen (map), &error);
+      double x;
+
+      g_assert_no_error (error);
+      tg_venue_get_stage (venue, &x, NULL, NULL, NULL);
+      if (x != g_ascii_strtod (numbers[i], NULL))
+        g_error ("%s read as %.17g", numbers[i], x);
     }
 }
 
@@ -1150,10 +1476,24 @@ test_decorations (void)
   static const struct { guint line; const char *replacement; } cases[] = {
     { 9, "    <text transform=\"rotate(30)\" style=\"transform: rotate(5deg)\">A구역</text>"
          "<path style=\"d: none\" d=\"M 0 0\"/><g><text>·</text></g>\n"
-         "    <circle id=\"A-1-1\" tg:row=\"1\" tg:number=\"1\" tg:grade=\"R\" cx=\"40\" cy=\"80\" style=\"fill: #1f9e4a; stroke-width: 2\"/>" },
+         "    <circle id=\"A-1-1\" tg:row=\"1\" tg:number=\"1\" tg:grade=\"R\" cx=\"40\" cy=\"80\" r=\"4\" style=\"fill: #1f9e4a; stroke-width: 2\"/>" },
     { 7, "  <style>/* 포도알 */ circle { fill: #123; stroke-width: 2 } text:hover { opacity: 0.5 }</style>\n"
          "  <rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\" style=\"fill: red\"/>" },
     { 6, "  </metadata>\n  <a href=\"https://tickget.kr\"><text transform=\"scale(2)\">TickGet</text></a>" },
+    /* A DOCTYPE without an internal subset, another processing instruction, copies of decorations. */
+    { 1, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<?tickget note=\"?\"?>\n"
+         "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">" },
+    { 1, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE svg SYSTEM \"svg[1].dtd\">" },
+    { 9, "    <g id=\"mark\"><text>A</text></g><use href=\"#mark\" x=\"5\"/><use xlink:href=\"#dot\"/>\n"
+         "    <circle id=\"A-1-1\" tg:row=\"1\" tg:number=\"1\" tg:grade=\"R\" cx=\"40\" cy=\"80\" r=\"4\"/>\n"
+         "    <defs><circle id=\"dot\" r=\"2\"/></defs><use href=\"#missing\"/><use href=\"other.svg\"/>" },
+    /* Hidden decorations: a layer an editor hid, a label, faded outlines. */
+    { 6, "  </metadata>\n  <g display=\"none\" opacity=\"0\" clip-path=\"url(#c)\"><text>draft</text></g>" },
+    { 9, "    <text visibility=\"hidden\" style=\"display: none\">A</text><path opacity=\"0\" mask=\"url(#m)\" d=\"M 0 0\"/>\n"
+         "    <circle id=\"A-1-1\" tg:row=\"1\" tg:number=\"1\" tg:grade=\"R\" cx=\"40\" cy=\"80\" r=\"4\"/>" },
+    /* Faded, but seen; an opacity librsvg cannot read, it ignores. */
+    { 8, "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\" opacity=\"0.5\" style=\"opacity: 50%\" clip-path=\"none\" filter=\" none \">" },
+    { 10, "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\" opacity=\"half\" fill-opacity=\"0.2\"/>" },
   };
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
@@ -1164,6 +1504,108 @@ test_decorations (void)
 
       g_assert_no_error (error);
       g_assert_cmpuint (tg_venue_get_n_seats (venue), ==, 3);
+    }
+}
+
+/* What a group hides — visibility, fill-opacity, which are inherited — a seat may show again. */
+static void
+test_shown_again (void)
+{
+  g_autoptr(GString) map = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TgVenue) venue = NULL;
+
+  for (guint i = 0; i < 7; i++)
+    g_string_append_printf (map, "%s\n", template_lines[i]);
+  g_string_append (map,
+    "  <g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\" visibility=\"hidden\" fill-opacity=\"0\">\n"
+    "    <circle id=\"A-1-1\" tg:row=\"1\" tg:number=\"1\" tg:grade=\"R\" cx=\"40\" cy=\"80\" r=\"4\" visibility=\"visible\" fill-opacity=\"1\"/>\n"
+    "    <circle id=\"A-1-2\" tg:row=\"1\" tg:number=\"2\" tg:grade=\"R\" cx=\"52\" cy=\"80\" r=\"4\" style=\"visibility: visible; fill-opacity: 0.45\"/>\n"
+    "    <g visibility=\"visible\" fill-opacity=\"50%\">\n"
+    "      <circle id=\"A-2-1\" tg:row=\"2\" tg:number=\"1\" tg:grade=\"S\" cx=\"40\" cy=\"100\" r=\"4\"/>\n"
+    "    </g>\n"
+    "  </g>\n"
+    "</svg>\n");
+  venue = tg_venue_load_data (map->str, map->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tg_venue_get_n_seats (venue), ==, 3);
+}
+
+/* The template with two lines replaced (@line_a before @line_b). */
+static char *
+template_with_two (guint       line_a,
+                   const char *replacement_a,
+                   guint       line_b,
+                   const char *replacement_b)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (template_lines); i++)
+    {
+      const char *line = i + 1 == line_a ? replacement_a : i + 1 == line_b ? replacement_b
+                                                                            : template_lines[i];
+
+      g_string_append_printf (out, "%s\n", line);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A <use> may not draw a seat, a section, the stage, or a group around them a second time: a
+ * viewer would show seats the venue does not have. */
+static void
+test_use (void)
+{
+  static const struct {
+    const char *what;
+    guint       line_a;
+    const char *replacement_a;
+    guint       line_b;
+    const char *replacement_b;
+    int         error_line;
+    const char *part;
+  } cases[] = {
+    { "a seat", 12, "  </g>\n  <use href=\"#A-1-1\" x=\"10\"/>", 0, NULL,
+      13, "line 13, column 30: <use> draws seat “A-1-1” a second time; seat maps allow no copies of seats, sections or the stage" },
+    { "a seat, percent-encoded", 12, "  </g>\n  <use href=\"#A%2D1-1\"/>", 0, NULL,
+      13, "<use> draws seat “A-1-1” a second time" },
+    { "a seat in another copy of this file", 12, "  </g>\n  <use xlink:href=\"mini.svg#A-2-1\"/>", 0, NULL,
+      13, "<use> draws seat “A-2-1” a second time" },
+    { "a seat, from a <use> in <defs>", 12, "  </g>\n  <defs><g id=\"copy\"><use href=\"#A-1-2\"/></g></defs>", 0, NULL,
+      13, "<use> draws seat “A-1-2” a second time" },
+    { "a section, before it", 7,
+      "  <rect tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\"/>\n  <use svg:href=\" #sec \" transform=\"translate(0 60)\"/>",
+      8, "  <g id=\"sec\" tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\">",
+      8, "<use> draws “sec” a second time, which is or holds seats, a section or the stage; seat maps allow no copies of them" },
+    { "a group around a section", 8,
+      "  <g id=\"floor\"><g tg:section=\"A\" tg:name=\"A구역\" tg:bbox=\"20 60 160 60\">",
+      12, "  </g></g>\n  <use href=\"#floor\" y=\"40\"/>",
+      13, "<use> draws “floor” a second time" },
+    { "the whole map", 2,
+      "<svg id=\"map\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" tg:version=\"1.0\" tg:name=\"Test\" viewBox=\"0 0 200 200\">",
+      12, "  </g>\n  <use href=\"#map\" transform=\"scale(0.5)\"/>",
+      13, "<use> draws “map” a second time" },
+    { "the stage", 7,
+      "  <rect id=\"stage\" tg:role=\"stage\" x=\"50\" y=\"10\" width=\"100\" height=\"30\"/><use href=\"#stage\" y=\"50\"/>",
+      0, NULL,
+      7, "<use> draws “stage” a second time" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *map = cases[c].replacement_b != NULL
+                             ? template_with_two (cases[c].line_a, cases[c].replacement_a,
+                                                  cases[c].line_b, cases[c].replacement_b)
+                             : template_with (cases[c].line_a, cases[c].replacement_a);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TgVenue) venue = NULL;
+
+      g_test_message ("case: %s", cases[c].what);
+      venue = tg_venue_load_data (map, strlen (map), &error);
+      g_assert_null (venue);
+      g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID);
+      assert_good_message (error, cases[c].error_line);
+      if (strstr (error->message, cases[c].part) == NULL)
+        g_error ("%s: “%s” does not say “%s”", cases[c].what, error->message, cases[c].part);
     }
 }
 
@@ -1292,13 +1734,18 @@ static const char * const edge_values[] = {
   "65536", "99999999999999999999", "a b", "&amp;", "&#10;", "&#x202E;", "\xe2\x80\x8b", "true",
   "1.0", "1.0garbage", "#zzzzzz", "0 0 1e6 1e6", "-300 -300 260 190", "1e308 1e308 1e308 1e308",
   "0 0 0 0", "1 2 3", "scale(2)", "transform: scale(2)", "cx: 9px", "tr\\61nsform: none",
+  "none", "hidden", "0%", "0.01", "url(#A-1-1)", "#A-1-1", "display: none", "opacity: 0",
+  "\xea\xb7\xb9\xec\x9e\xa5", "&#x202E;", "&#1;",
 };
 
 /* Markup that moves or hides what follows, or ends the document early. */
 static const char * const edge_markup[] = {
   "<defs>", "</defs>", "<svg x=\"5\">", "</svg>", "<g transform=\"scale(2)\">", "<g style=\"cx: 1px\">",
   "</g>", "<style>g { transform: scale(2) }</style>", "<svg/>", "<![CDATA[x]]>", "<!-- -->",
-  "<circle id=\"Z-1-1\" tg:row=\"1\" tg:number=\"1\" tg:grade=\"R\" cx=\"1\" cy=\"1\"/>",
+  "<circle id=\"Z-1-1\" tg:row=\"1\" tg:number=\"1\" tg:grade=\"R\" cx=\"1\" cy=\"1\" r=\"4\"/>",
+  "<g display=\"none\">", "<g visibility=\"hidden\">", "<g opacity=\"0.05\">", "<g fill-opacity=\"0\">",
+  "<g style=\"visibility: visible\">", "<use href=\"#A-1-1\"/>", "<use href=\"#floor\"/>",
+  "<?xml-stylesheet href=\"x.css\"?>", "<style>@import \"x.css\";</style>", "<!DOCTYPE svg [ ]>",
 };
 
 static void
@@ -1424,8 +1871,14 @@ main (int   argc,
   g_test_add_func ("/engine/venue/neighbor", test_neighbor);
   g_test_add_func ("/engine/venue/malformed", test_malformed);
   g_test_add_func ("/engine/venue/long-values", test_long_values);
+  g_test_add_func ("/engine/venue/text-limits", test_text_limits);
+  g_test_add_func ("/engine/venue/text-limits-reached", test_text_limits_reached);
+  g_test_add_func ("/engine/venue/text-limits-built", test_text_limits_built);
   g_test_add_func ("/engine/venue/numbers", test_numbers);
+  g_test_add_func ("/engine/venue/numbers-exact", test_numbers_exact);
   g_test_add_func ("/engine/venue/decorations", test_decorations);
+  g_test_add_func ("/engine/venue/shown-again", test_shown_again);
+  g_test_add_func ("/engine/venue/use", test_use);
   g_test_add_func ("/engine/venue/nul-byte", test_nul_byte);
   g_test_add_func ("/engine/venue/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/engine/venue/file-name-escaped", test_file_name_escaped);

@@ -1,4 +1,4 @@
-/* tg-venue-private.h: building a TgVenue piece by piece.
+/* tg-venue-private.h: building a TgVenue piece by piece, and reading SVG as librsvg does.
  *
  * The SVG loader and the procedural presets go through the same builder, so a preset can never
  * contain anything a file could not: every rule of the format is checked in one place. Errors from
@@ -104,5 +104,65 @@ char     *tg_venue_escape_text    (const char  *text);
 /* A message from another parser that quotes the file (GMarkup's): each “quoted” part cut like
  * tg_venue_excerpt(), control characters escaped, and the whole kept to a few hundred bytes. */
 char     *tg_venue_clean_message  (const char  *message);
+
+/* SVG as librsvg reads it (tg-venue-svg.c) */
+
+/* A number as librsvg reads it: an optional sign, digits with an optional fraction or a fraction
+ * alone, an optional exponent, white space around; no hex, inf, nan, "5." or units, and nothing
+ * beyond a double. Never -0. */
+gboolean  tg_svg_parse_number     (const char  *text,
+                                   double      *out);
+/* Exactly @n numbers, separated by white space and/or commas. */
+gboolean  tg_svg_parse_numbers    (const char  *text,
+                                   double      *out,
+                                   guint        n);
+/* A positive number, or one in px. */
+gboolean  tg_svg_parse_length     (const char  *text,
+                                   double      *out);
+
+/* Seats (and the stage) fainter than this are refused: librsvg draws a shape at opacity 0.003 as
+ * nothing at all. */
+#define TG_SVG_MIN_OPACITY 0.1
+
+/* What an element's presentation attributes and style say about where it is drawn and whether it
+ * is seen — or, for a <style> sheet, what its declarations could say about any element. The
+ * strings are what messages quote ("display: none"). Where the attributes and the style set the
+ * same property, the one that hides more counts: this errs towards refusing. */
+typedef struct
+{
+  gboolean  transform;      /* a transform attribute */
+  gboolean  imports;        /* an @import (or an escaped at-rule, which could be one) */
+  char     *moves;          /* a CSS property that moves or resizes shapes */
+  char     *hides;          /* display: none, a clip-path, mask or filter: hides it and all inside */
+  char     *invisible;      /* visibility: hidden or collapse, which what is inside may undo */
+  gboolean  visible;        /* visibility: visible, which undoes it */
+  char     *faint;          /* an opacity or fill-opacity below TG_SVG_MIN_OPACITY */
+  double    opacity;        /* the lowest opacity set; 1 if none */
+  double    fill_opacity;   /* the lowest fill-opacity set; -1 if none */
+} TgSvgPresentation;
+
+#define TG_SVG_PRESENTATION_INIT { FALSE, FALSE, NULL, NULL, NULL, FALSE, NULL, 1, -1 }
+
+void      tg_svg_presentation_read     (const char         **names,
+                                        const char         **values,
+                                        TgSvgPresentation   *p);
+/* A style attribute's declarations, or a whole <style> sheet. */
+void      tg_svg_presentation_read_css (const char          *css,
+                                        TgSvgPresentation   *p);
+void      tg_svg_presentation_clear    (TgSvgPresentation   *p);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TgSvgPresentation, tg_svg_presentation_clear)
+
+typedef enum
+{
+  TG_SVG_OUTSIDE_NONE,
+  TG_SVG_OUTSIDE_STYLESHEET,   /* an <?xml-stylesheet?> instruction */
+  TG_SVG_OUTSIDE_DTD_SUBSET,   /* a DOCTYPE with an internal subset */
+} TgSvgOutsideStyle;
+
+/* Styles librsvg applies that GMarkup passes over; where one starts in @offset. */
+TgSvgOutsideStyle tg_svg_find_outside_style (const char *data,
+                                             gsize       length,
+                                             gsize      *offset);
 
 G_END_DECLS

@@ -1,13 +1,13 @@
 /* tg-venue-reader.c: loading a seat map — a streaming GMarkup parse of the SVG that feeds the
  * venue builder, so a file is held to exactly the rules the presets are. Errors name the line and
- * column. The format is docs/seatmap-format.md.
+ * column. The format is docs/seatmap-format.md; what librsvg makes of numbers and styles is
+ * tg-venue-svg.c.
  */
 
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <math.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -16,6 +16,45 @@
 #include <glib/gstdio.h>
 
 #include "tg-venue-private.h"
+
+/* Whether an element is seen, as far as it and the elements around it go. */
+typedef struct
+{
+  double  opacity;          /* its opacity times that of every element around it */
+  double  fill_opacity;     /* the fill-opacity that applies to it (inherited) */
+  char    invisible[80];    /* the visibility that hides it ("visibility: hidden"), "" if none */
+  int     invisible_line;
+} Shown;
+
+/* An open <g> (or the root) with an id, which a <use> could draw again. */
+typedef struct
+{
+  guint   depth;
+  char   *id;
+  gboolean holds;           /* it is, or holds, the stage, a section or a seat */
+} Group;
+
+/* A <use>, and where it is: what it draws is only known at the end. */
+typedef struct
+{
+  char   *target;           /* the id it refers to */
+  char   *unescaped;        /* the same with %XX decoded, or NULL */
+  int     line;
+  int     column;
+} Use;
+
+static void
+group_clear (Group *group)
+{
+  g_clear_pointer (&group->id, g_free);
+}
+
+static void
+use_clear (Use *use)
+{
+  g_clear_pointer (&use->target, g_free);
+  g_clear_pointer (&use->unescaped, g_free);
+}
 
 typedef struct
 {
@@ -29,6 +68,13 @@ typedef struct
   guint                section_depth;    /* 0: not inside a section */
   guint                transform_depth;  /* 0: no transform applies */
   char                *transform_style;  /* the CSS property that applies it, NULL: an attribute */
+  guint                hidden_depth;     /* 0: nothing around hides what is inside */
+  char                *hidden_by;        /* what does ("display: none") */
+  int                  hidden_line;
+  GArray              *shown;            /* Shown, by depth */
+  GArray              *groups;           /* Group, innermost last */
+  GHashTable          *placed_ids;       /* ids of elements that are or hold what the map places */
+  GArray              *uses;             /* Use, in file order */
   guint                container_depth;  /* 0: every element around is a <g> (or the root) */
   guint                style_depth;      /* 0: not inside a <style> sheet */
   GString             *style_text;       /* the sheet so far */
@@ -147,80 +193,6 @@ get_tg_attr (Reader      *reader,
   return NULL;
 }
 
-/* The white space CSS, and so librsvg, skips around a number. */
-static gboolean
-is_number_space (char c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-static const char *
-skip_digits (const char *p)
-{
-  while (g_ascii_isdigit (*p))
-    p++;
-  return p;
-}
-
-/* A number as librsvg reads it, so that the map is drawn where the engine places it: an optional
- * sign, digits with an optional fraction or a fraction alone (".5"), an optional exponent, white
- * space around. g_ascii_strtod() alone also takes hex ("0x7A"), "inf", "nan" and "5.", which
- * librsvg all draws at 0. A value beyond a double (1e999, 1e-999) is refused too. */
-static gboolean
-parse_double (const char *text,
-              double     *out)
-{
-  const char *p, *end;
-  char *stop = NULL;
-  double value;
-
-  if (text == NULL)
-    return FALSE;
-  while (is_number_space (*text))
-    text++;
-
-  p = text;
-  if (*p == '+' || *p == '-')
-    p++;
-  if (g_ascii_isdigit (*p))
-    {
-      p = skip_digits (p);
-      if (*p == '.')
-        {
-          if (!g_ascii_isdigit (p[1]))
-            return FALSE;
-          p = skip_digits (p + 1);
-        }
-    }
-  else if (*p == '.' && g_ascii_isdigit (p[1]))
-    p = skip_digits (p + 1);
-  else
-    return FALSE;
-  if (*p == 'e' || *p == 'E')
-    {
-      p++;
-      if (*p == '+' || *p == '-')
-        p++;
-      if (!g_ascii_isdigit (*p))
-        return FALSE;
-      p = skip_digits (p);
-    }
-  end = p;
-  while (is_number_space (*p))
-    p++;
-  if (*p != '\0')
-    return FALSE;
-
-  errno = 0;
-  value = g_ascii_strtod (text, &stop);
-  if (stop != end || errno != 0 || !isfinite (value))
-    return FALSE;
-
-  /* Not -0: the writer saves it as 0, so it would not read back the same. */
-  *out = value == 0 ? 0 : value;
-  return TRUE;
-}
-
 static gboolean
 parse_uint (const char *text,
             guint64     max,
@@ -229,141 +201,6 @@ parse_uint (const char *text,
   if (text == NULL)
     return FALSE;
   return g_ascii_string_to_unsigned (text, 10, 0, max, out, NULL);
-}
-
-static gboolean
-parse_length (const char *text,
-              double     *out)
-{
-  g_autofree char *copy = NULL;
-  gsize len;
-
-  if (text == NULL)
-    return FALSE;
-  len = strlen (text);
-  if (len > 2 && g_str_has_suffix (text, "px"))
-    {
-      copy = g_strndup (text, len - 2);
-      text = copy;
-    }
-  return parse_double (text, out) && *out > 0;
-}
-
-/* Parses exactly @n numbers separated by spaces and/or commas. */
-static gboolean
-parse_numbers (const char *text,
-               double     *out,
-               guint       n)
-{
-  g_auto(GStrv) parts = NULL;
-  guint found = 0;
-
-  if (text == NULL)
-    return FALSE;
-  parts = g_strsplit_set (text, " ,\t\n\r", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      if (parts[i][0] == '\0')
-        continue;
-      if (found == n || !parse_double (parts[i], &out[found]))
-        return FALSE;
-      found++;
-    }
-  return found == n;
-}
-
-static gboolean
-parse_four (const char *text,
-            double      out[4])
-{
-  return parse_numbers (text, out, 4);
-}
-
-
-/* CSS properties that move or resize shapes. librsvg honours them in a style attribute and in a
- * <style> sheet, over the attributes the reader reads: style="cx: 80px" draws a seat elsewhere. */
-static gboolean
-is_geometry_property (const char *name)
-{
-  static const char * const properties[] = {
-    "translate", "rotate", "scale", "x", "y", "cx", "cy", "width", "height",
-  };
-
-  if (g_str_has_prefix (name, "transform") || g_str_has_prefix (name, "offset"))
-    return TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (properties); i++)
-    if (g_str_equal (name, properties[i]))
-      return TRUE;
-  return FALSE;
-}
-
-/* Whether CSS — a style attribute's declarations or a whole sheet — may move or resize shapes; if
- * so, returns (in @property, if not NULL) an excerpt of the property that does. It errs towards
- * yes: a property name with an escape ("tr\61nsform" is "transform") counts, and so does a
- * selector that reads like a property ("x:hover"). */
-static gboolean
-css_moves_shapes (const char  *css,
-                  char       **property)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_auto(GStrv) parts = NULL;
-
-  /* Comments go first: one between "trans" and "form" leaves no property, one before
-   * "transform" hides nothing. */
-  for (const char *p = css; *p != '\0';)
-    {
-      if (p[0] == '/' && p[1] == '*')
-        {
-          const char *end = strstr (p + 2, "*/");
-
-          if (end == NULL)
-            break;
-          g_string_append_c (text, ' ');
-          p = end + 2;
-        }
-      else
-        g_string_append_c (text, *p++);
-    }
-
-  /* Splitting inside a string or at an escaped ";" only makes more pieces, never hides one. */
-  parts = g_strsplit_set (text->str, ";{}", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      const char *colon = strchr (parts[i], ':');
-      g_autofree char *name = NULL;
-
-      if (colon == NULL)
-        continue;
-      name = g_ascii_strdown (parts[i], colon - parts[i]);
-      g_strstrip (name);
-      if (is_geometry_property (name) || strchr (name, '\\') != NULL)
-        {
-          if (property != NULL)
-            *property = tg_venue_excerpt (name);
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-/* Whether an element's attributes move it and what it holds: a transform, or a style that sets
- * a geometry property (returned in @style_property, to free). */
-static gboolean
-attributes_move (const char  **names,
-                 const char  **values,
-                 char        **style_property)
-{
-  *style_property = NULL;
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      /* The first letters first: this runs for every element. */
-      if (names[i][0] == 't' && g_str_equal (names[i], "transform"))
-        return TRUE;
-      if (names[i][0] == 's' && g_str_equal (names[i], "style") &&
-          css_moves_shapes (values[i], style_property))
-        return TRUE;
-    }
-  return FALSE;
 }
 
 /* "seat “A-1-2”", or "the stage" for a NULL @seat_id: what a message is about. Only built for
@@ -432,6 +269,192 @@ reader_placement_error (Reader      *reader,
     }
 }
 
+/* Notes what an element's presentation does to what it holds; @p's strings are taken. */
+static void
+reader_enter (Reader       *reader,
+              TgSvgPresentation *p)
+{
+  const Shown *parent;
+  Shown *shown;
+  int line = 0, column = 0;
+
+  if (reader->transform_depth == 0 && (p->transform || p->moves != NULL))
+    {
+      reader->transform_depth = reader->depth;
+      g_free (reader->transform_style);
+      reader->transform_style = p->transform ? NULL : g_steal_pointer (&p->moves);
+    }
+  if (reader->hidden_depth == 0 && p->hides != NULL)
+    {
+      reader->hidden_depth = reader->depth;
+      g_free (reader->hidden_by);
+      reader->hidden_by = g_steal_pointer (&p->hides);
+      reader_get_position (reader, &reader->hidden_line, &column);
+    }
+
+  if (reader->shown->len <= reader->depth)
+    g_array_set_size (reader->shown, reader->depth + 1);
+  parent = &g_array_index (reader->shown, Shown, reader->depth - 1);
+  shown = &g_array_index (reader->shown, Shown, reader->depth);
+  shown->opacity = parent->opacity * p->opacity;
+  shown->fill_opacity = p->fill_opacity >= 0 ? p->fill_opacity : parent->fill_opacity;
+  if (p->invisible != NULL)
+    {
+      g_strlcpy (shown->invisible, p->invisible, sizeof shown->invisible);
+      reader_get_position (reader, &line, &column);
+      shown->invisible_line = line;
+    }
+  else if (p->visible || parent->invisible[0] == '\0')
+    shown->invisible[0] = '\0';
+  else
+    {
+      memcpy (shown->invisible, parent->invisible, sizeof shown->invisible);
+      shown->invisible_line = parent->invisible_line;
+    }
+}
+
+/* The opacity the current element is drawn at; for one that is painted (a seat, the stage), its
+ * fill-opacity counts. */
+static double
+reader_opacity (Reader   *reader,
+                gboolean  painted)
+{
+  const Shown *shown = &g_array_index (reader->shown, Shown, reader->depth);
+
+  return shown->opacity * (painted ? shown->fill_opacity : 1);
+}
+
+/* Whether what the current element places is seen: nothing around it hides it, and it is not
+ * faint. A seat or the stage, which are painted (@painted), must also be visible. */
+static gboolean
+reader_is_shown (Reader   *reader,
+                 gboolean  painted)
+{
+  const Shown *shown = &g_array_index (reader->shown, Shown, reader->depth);
+
+  return reader->hidden_depth == 0 && !(painted && shown->invisible[0] != '\0') &&
+         reader_opacity (reader, painted) >= TG_SVG_MIN_OPACITY;
+}
+
+/* Says why @what is not shown. */
+static void
+reader_shown_error (Reader      *reader,
+                    const char  *what,
+                    gboolean     painted,
+                    GError     **error)
+{
+  const Shown *shown = &g_array_index (reader->shown, Shown, reader->depth);
+
+  if (reader->hidden_depth != 0 || (painted && shown->invisible[0] != '\0'))
+    {
+      gboolean hidden = reader->hidden_depth != 0;
+
+      reader_error (reader, error,
+                    _("“%s” on line %d can hide %s; seat maps do not allow it on seats, sections, the stage or the groups around them"),
+                    hidden ? reader->hidden_by : shown->invisible,
+                    hidden ? reader->hidden_line : shown->invisible_line, what);
+      return;
+    }
+  reader_error (reader, error,
+                _("%s would be drawn at opacity %g (the opacity of it and of the groups around it, times its fill-opacity); seat maps need at least %g"),
+                what, reader_opacity (reader, painted), TG_SVG_MIN_OPACITY);
+}
+
+/* Notes an open <g> or root that a <use> could refer to. */
+static void
+reader_push_group (Reader      *reader,
+                   const char **names,
+                   const char **values)
+{
+  const char *id = get_attr (names, values, "id");
+  Group group = { reader->depth, NULL, FALSE };
+
+  if (id == NULL)
+    return;
+  group.id = g_strdup (id);
+  g_array_append_val (reader->groups, group);
+}
+
+/* The element being read places something (the stage, a section, a seat): it and every group
+ * around it may not be drawn again. */
+static void
+reader_mark_placed (Reader *reader)
+{
+  /* From the innermost out, up to one already marked: those around it are too. */
+  for (guint i = reader->groups->len; i-- > 0;)
+    {
+      Group *group = &g_array_index (reader->groups, Group, i);
+
+      if (group->holds)
+        break;
+      group->holds = TRUE;
+    }
+}
+
+/* Notes a <use> and the id it draws: its href (or xlink:href, with any prefix) after the "#", also
+ * after another file's name, which librsvg opens (a copy of this very file). */
+static void
+reader_note_use (Reader      *reader,
+                 const char **names,
+                 const char **values)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *colon = strrchr (names[i], ':');
+      const char *local = colon != NULL ? colon + 1 : names[i];
+      const char *hash;
+      Use use = { 0 };
+
+      if (!g_str_equal (local, "href") || (hash = strchr (values[i], '#')) == NULL)
+        continue;
+      use.target = g_strstrip (g_strdup (hash + 1));
+      use.unescaped = g_uri_unescape_string (use.target, NULL);
+      if (g_strcmp0 (use.unescaped, use.target) == 0)
+        g_clear_pointer (&use.unescaped, g_free);
+      reader_get_position (reader, &use.line, &use.column);
+      g_array_append_val (reader->uses, use);
+    }
+}
+
+/* Whether every <use> draws only decorations: a second copy of a seat, a section or the stage
+ * would show what the venue does not hold, and hide nothing the venue checks. */
+static gboolean
+reader_check_uses (Reader   *reader,
+                   TgVenue  *venue,
+                   GError  **error)
+{
+  for (guint i = 0; i < reader->uses->len; i++)
+    {
+      const Use *use = &g_array_index (reader->uses, Use, i);
+
+      for (guint k = 0; k < 2; k++)
+        {
+          const char *target = k == 0 ? use->target : use->unescaped;
+          g_autofree char *quoted = NULL;
+
+          if (target == NULL)
+            continue;
+          if (tg_venue_find_seat (venue, target) != TG_VENUE_NO_SEAT)
+            {
+              quoted = tg_venue_excerpt (target);
+              g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                           _("line %d, column %d: <use> draws seat “%s” a second time; seat maps allow no copies of seats, sections or the stage"),
+                           use->line, use->column, quoted);
+              return FALSE;
+            }
+          if (g_hash_table_contains (reader->placed_ids, target))
+            {
+              quoted = tg_venue_excerpt (target);
+              g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                           _("line %d, column %d: <use> draws “%s” a second time, which is or holds seats, a section or the stage; seat maps allow no copies of them"),
+                           use->line, use->column, quoted);
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
 /* Reads the number in attribute @attr_name of the seat @seat_id (NULL: of the stage). */
 static gboolean
 require_double (Reader      *reader,
@@ -448,7 +471,7 @@ require_double (Reader      *reader,
       reader_error (reader, error, _("%s is missing the attribute “%s”"), what, attr_name);
       return FALSE;
     }
-  if (!parse_double (text, out))
+  if (!tg_svg_parse_number (text, out))
     {
       g_autofree char *what = describe (seat_id);
       g_autofree char *quoted = tg_venue_excerpt (text);
@@ -464,7 +487,8 @@ require_double (Reader      *reader,
 static gboolean
 is_version (const char *text)
 {
-  const char *p = skip_digits (text);
+  static const char digits[] = "0123456789";
+  const char *p = text + strspn (text, digits);
 
   if (p == text)
     return FALSE;
@@ -472,7 +496,7 @@ is_version (const char *text)
     {
       const char *minor = p + 1;
 
-      p = skip_digits (minor);
+      p = minor + strspn (minor, digits);
       if (p == minor)
         return FALSE;
     }
@@ -531,19 +555,15 @@ read_root (Reader      *reader,
       return FALSE;
     }
 
-  {
-    g_autofree char *style_property = NULL;
-
-    if (attributes_move (names, values, &style_property))
-      {
-        if (style_property != NULL)
-          reader_error (reader, error, _("<svg> has a style that sets “%s”, which seat maps do not allow"),
-                        style_property);
-        else
-          reader_error (reader, error, _("<svg> has a transform, which seat maps do not allow"));
-        return FALSE;
-      }
-  }
+  if (reader->transform_depth != 0)
+    {
+      if (reader->transform_style != NULL)
+        reader_error (reader, error, _("<svg> has a style that sets “%s”, which seat maps do not allow"),
+                      reader->transform_style);
+      else
+        reader_error (reader, error, _("<svg> has a transform, which seat maps do not allow"));
+      return FALSE;
+    }
 
   version = get_tg_attr (reader, names, values, "version");
   if (version == NULL)
@@ -582,7 +602,7 @@ read_root (Reader      *reader,
   view_box = get_attr (names, values, "viewBox");
   if (view_box != NULL)
     {
-      if (!parse_four (view_box, box) || !(box[2] > 0 && box[3] > 0))
+      if (!tg_svg_parse_numbers (view_box, box, 4) || !(box[2] > 0 && box[3] > 0))
         {
           g_autofree char *quoted = tg_venue_excerpt (view_box);
 
@@ -608,7 +628,7 @@ read_root (Reader      *reader,
       const char *w = get_attr (names, values, "width");
       const char *h = get_attr (names, values, "height");
 
-      if (!parse_length (w, &width) || !parse_length (h, &height))
+      if (!tg_svg_parse_length (w, &width) || !tg_svg_parse_length (h, &height))
         {
           reader_error (reader, error,
                         _("<svg> needs a viewBox or a positive width and height in map units"));
@@ -715,6 +735,13 @@ read_section (Reader      *reader,
       reader_placement_error (reader, what, error);
       return FALSE;
     }
+  if (!reader_is_shown (reader, FALSE))
+    {
+      g_autofree char *what = describe_section (id);
+
+      reader_shown_error (reader, what, FALSE, error);
+      return FALSE;
+    }
   if (name == NULL)
     {
       quoted = tg_venue_excerpt (id);
@@ -729,7 +756,7 @@ read_section (Reader      *reader,
                     quoted, reader->tg_prefix_shown);
       return FALSE;
     }
-  if (!parse_four (bbox, box))
+  if (!tg_svg_parse_numbers (bbox, box, 4))
     {
       g_autofree char *quoted_bbox = tg_venue_excerpt (bbox);
 
@@ -755,7 +782,7 @@ read_section (Reader      *reader,
         }
     }
 
-  if (label != NULL && !parse_numbers (label, at, 3) && !parse_numbers (label, at, 2))
+  if (label != NULL && !tg_svg_parse_numbers (label, at, 3) && !tg_svg_parse_numbers (label, at, 2))
     {
       g_autofree char *quoted_label = tg_venue_excerpt (label);
 
@@ -774,6 +801,7 @@ read_section (Reader      *reader,
       return FALSE;
     }
   reader->section_depth = reader->depth;
+  reader_mark_placed (reader);
   g_markup_parse_context_get_position (reader->context, &reader->section_line,
                                        &reader->section_column);
   return TRUE;
@@ -865,6 +893,12 @@ read_seat (Reader      *reader,
       reader_placement_error (reader, what, error);
       return FALSE;
     }
+  if (!reader_is_shown (reader, TRUE))
+    {
+      what = describe (id);
+      reader_shown_error (reader, what, TRUE, error);
+      return FALSE;
+    }
 
   if (is_rect)
     {
@@ -887,9 +921,19 @@ read_seat (Reader      *reader,
     }
   else
     {
+      double r;
+
       if (!require_double (reader, id, "cx", get_attr (names, values, "cx"), &x, error) ||
-          !require_double (reader, id, "cy", get_attr (names, values, "cy"), &y, error))
+          !require_double (reader, id, "cy", get_attr (names, values, "cy"), &y, error) ||
+          !require_double (reader, id, "r", get_attr (names, values, "r"), &r, error))
         return FALSE;
+      /* Without a radius SVG draws nothing: the seat would be on sale but not on the map. */
+      if (!(r > 0))
+        {
+          what = describe (id);
+          reader_error (reader, error, _("%s must have a positive radius “r”"), what);
+          return FALSE;
+        }
     }
 
   if (!tg_venue_add_seat (reader->venue, id, row, (guint) number_value, grade, flags, x, y, &local))
@@ -897,6 +941,7 @@ read_seat (Reader      *reader,
       reader_position_error (reader, error, local);
       return FALSE;
     }
+  reader_mark_placed (reader);
   return TRUE;
 }
 
@@ -922,6 +967,11 @@ read_stage (Reader      *reader,
       reader_placement_error (reader, _("the stage"), error);
       return FALSE;
     }
+  if (!reader_is_shown (reader, TRUE))
+    {
+      reader_shown_error (reader, _("the stage"), TRUE, error);
+      return FALSE;
+    }
   if (!require_double (reader, NULL, "x", get_attr (names, values, "x"), &x, error) ||
       !require_double (reader, NULL, "y", get_attr (names, values, "y"), &y, error) ||
       !require_double (reader, NULL, "width", get_attr (names, values, "width"), &w, error) ||
@@ -932,7 +982,21 @@ read_stage (Reader      *reader,
       reader_position_error (reader, error, local);
       return FALSE;
     }
+  reader_mark_placed (reader);
+  if (get_attr (names, values, "id") != NULL)
+    g_hash_table_add (reader->placed_ids, g_strdup (get_attr (names, values, "id")));
   return TRUE;
+}
+
+static void
+reader_enter_element (Reader       *reader,
+                      const char  **names,
+                      const char  **values)
+{
+  g_auto(TgSvgPresentation) p = TG_SVG_PRESENTATION_INIT;
+
+  tg_svg_presentation_read (names, values, &p);
+  reader_enter (reader, &p);
 }
 
 static void
@@ -961,6 +1025,8 @@ reader_start_element (GMarkupParseContext  *context,
                         quoted);
           return;
         }
+      reader_enter_element (reader, names, values);
+      reader_push_group (reader, names, values);
       read_root (reader, element_name, names, values, error);
       return;
     }
@@ -981,17 +1047,7 @@ reader_start_element (GMarkupParseContext  *context,
       return;
     }
 
-  if (reader->transform_depth == 0)
-    {
-      g_autofree char *style_property = NULL;
-
-      if (attributes_move (names, values, &style_property))
-        {
-          reader->transform_depth = reader->depth;
-          g_free (reader->transform_style);
-          reader->transform_style = g_steal_pointer (&style_property);
-        }
-    }
+  reader_enter_element (reader, names, values);
   /* Checked for the sections and seats inside it; the element itself may be a seat. */
   if (reader->container_depth == 0 && !g_str_equal (element_name, "g") &&
       !g_str_equal (element_name, "metadata"))
@@ -1018,10 +1074,15 @@ reader_start_element (GMarkupParseContext  *context,
     {
       const char *section_id = get_tg_attr (reader, names, values, "section");
 
+      reader_push_group (reader, names, values);
+
       if (section_id != NULL)
         read_section (reader, section_id, names, values, error);
       return;
     }
+
+  if (g_str_equal (element_name, "use"))
+    reader_note_use (reader, names, values);
 
   role = get_tg_attr (reader, names, values, "role");
   if (g_strcmp0 (role, "stage") == 0)
@@ -1072,16 +1133,27 @@ reader_end_element (GMarkupParseContext  *context,
     }
   if (reader->depth == reader->style_depth)
     {
-      g_autofree char *property = NULL;
+      g_auto(TgSvgPresentation) sheet = TG_SVG_PRESENTATION_INIT;
+      const char *hides;
 
       reader->style_depth = 0;
-      if (css_moves_shapes (reader->style_text->str, &property))
-        {
-          reader_fix_position (reader, &reader->style_line, &reader->style_column);
-          g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
-                       _("line %d, column %d: the <style> sheet sets “%s”, which seat maps do not allow"),
-                       reader->style_line, reader->style_column, property);
-        }
+      tg_svg_presentation_read_css (reader->style_text->str, &sheet);
+      /* Its selectors could reach any seat. */
+      hides = sheet.hides != NULL ? sheet.hides : sheet.invisible != NULL ? sheet.invisible : sheet.faint;
+      if (sheet.moves != NULL || hides != NULL || sheet.imports)
+        reader_fix_position (reader, &reader->style_line, &reader->style_column);
+      if (sheet.imports)
+        g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                     _("line %d, column %d: the <style> sheet imports another (@import), which seat maps do not allow"),
+                     reader->style_line, reader->style_column);
+      else if (sheet.moves != NULL)
+        g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                     _("line %d, column %d: the <style> sheet sets “%s”, which seat maps do not allow"),
+                     reader->style_line, reader->style_column, sheet.moves);
+      else if (hides != NULL)
+        g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                     _("line %d, column %d: the <style> sheet sets “%s”, which can hide seats; seat maps do not allow it"),
+                     reader->style_line, reader->style_column, hides);
       g_string_free (g_steal_pointer (&reader->style_text), TRUE);
     }
   if (reader->depth == reader->metadata_depth)
@@ -1090,6 +1162,20 @@ reader_end_element (GMarkupParseContext  *context,
     {
       reader->transform_depth = 0;
       g_clear_pointer (&reader->transform_style, g_free);
+    }
+  if (reader->depth == reader->hidden_depth)
+    {
+      reader->hidden_depth = 0;
+      g_clear_pointer (&reader->hidden_by, g_free);
+    }
+  if (reader->groups->len > 0 &&
+      g_array_index (reader->groups, Group, reader->groups->len - 1).depth == reader->depth)
+    {
+      Group *group = &g_array_index (reader->groups, Group, reader->groups->len - 1);
+
+      if (group->holds)
+        g_hash_table_add (reader->placed_ids, g_steal_pointer (&group->id));
+      g_array_set_size (reader->groups, reader->groups->len - 1);
     }
   if (reader->depth == reader->container_depth)
     reader->container_depth = 0;
@@ -1116,6 +1202,28 @@ static const GMarkupParser reader_parser = {
   NULL,
   NULL,
 };
+
+/* The line and column (in characters) of @at in @data, for a message. */
+static void
+get_position (const char *data,
+              const char *at,
+              int        *line,
+              int        *column)
+{
+  *line = 1;
+  *column = 1;
+  for (const char *p = data; p < at; p++)
+    {
+      if (*p == '\n')
+        {
+          (*line)++;
+          *column = 1;
+        }
+      else if (((guchar) *p & 0xC0) != 0x80)
+        (*column)++;
+    }
+}
+
 
 TgVenue *
 tg_venue_load_data (const char  *data,
@@ -1173,8 +1281,36 @@ tg_venue_load_data (const char  *data,
       }
   }
 
+  {
+    gsize offset = 0;
+    TgSvgOutsideStyle outside = tg_svg_find_outside_style (data, length, &offset);
+    int line, column;
+
+    if (outside != TG_SVG_OUTSIDE_NONE)
+      {
+        get_position (data, data + offset, &line, &column);
+        if (outside == TG_SVG_OUTSIDE_STYLESHEET)
+          g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                       _("line %d, column %d: <?xml-stylesheet?> links a style sheet, which seat maps do not allow"),
+                       line, column);
+        else
+          g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                       _("line %d, column %d: the DOCTYPE declares an internal subset ([…]), which seat maps do not allow: its attribute defaults would apply to every seat"),
+                       line, column);
+        return NULL;
+      }
+  }
+
   reader.data = data;
   reader.length = length;
+  /* What is around the root: nothing that hides it. */
+  reader.shown = g_array_sized_new (FALSE, FALSE, sizeof (Shown), 16);
+  g_array_append_val (reader.shown, ((Shown) { .opacity = 1, .fill_opacity = 1 }));
+  reader.groups = g_array_new (FALSE, FALSE, sizeof (Group));
+  g_array_set_clear_func (reader.groups, (GDestroyNotify) group_clear);
+  reader.placed_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reader.uses = g_array_new (FALSE, FALSE, sizeof (Use));
+  g_array_set_clear_func (reader.uses, (GDestroyNotify) use_clear);
   /* CDATA is text: a sheet in <![CDATA[…]]> must be seen. */
   reader.context = g_markup_parse_context_new (&reader_parser, G_MARKUP_TREAT_CDATA_AS_TEXT,
                                                &reader, NULL);
@@ -1194,6 +1330,8 @@ tg_venue_load_data (const char  *data,
                        _("line %d, column %d: the document has no <svg> element"), line, column);
           ok = FALSE;
         }
+      else if (!reader_check_uses (&reader, venue, &local))
+        ok = FALSE;
       else if (!tg_venue_finish (venue, &local))
         {
           g_prefix_error (&local, _("line %d, column %d: "), line, column);
@@ -1205,6 +1343,11 @@ tg_venue_load_data (const char  *data,
   g_free (reader.tg_prefix);
   g_free (reader.tg_prefix_shown);
   g_free (reader.transform_style);
+  g_free (reader.hidden_by);
+  g_array_unref (reader.shown);
+  g_array_unref (reader.groups);
+  g_hash_table_unref (reader.placed_ids);
+  g_array_unref (reader.uses);
   if (reader.style_text != NULL)
     g_string_free (reader.style_text, TRUE);
 

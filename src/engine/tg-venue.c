@@ -102,33 +102,7 @@ tg_venue_init (TgVenue *self)
   self->rows_seen = g_hash_table_new (NULL, NULL);
 }
 
-/* Builder */
-
-TgVenue *
-tg_venue_new_empty (const char  *name,
-                    double       width,
-                    double       height,
-                    GError     **error)
-{
-  TgVenue *self;
-
-  /* Views allocate by the map's area (the seat map keeps a hit-test cell per 16 × 16 units), so
-   * the size is what bounds them. NaN fails every comparison. */
-  if (!(width >= TG_VENUE_MIN_SIZE && width <= TG_VENUE_MAX_SIZE &&
-        height >= TG_VENUE_MIN_SIZE && height <= TG_VENUE_MAX_SIZE))
-    {
-      g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
-                   _("the map is %g × %g map units, but each side must be from %g to %g"),
-                   width, height, TG_VENUE_MIN_SIZE, TG_VENUE_MAX_SIZE);
-      return NULL;
-    }
-
-  self = g_object_new (TG_TYPE_VENUE, NULL);
-  self->name = g_strdup (name);
-  self->width = width;
-  self->height = height;
-  return self;
-}
+/* Texts from a map, and messages that quote them */
 
 gboolean
 tg_venue_text_is_blank (const char *s)
@@ -280,13 +254,130 @@ tg_venue_clean_message (const char *message)
   return g_string_free (out, FALSE);
 }
 
-static gboolean
-has_space (const char *s)
+typedef enum
 {
-  for (; *s != '\0'; s++)
-    if (g_ascii_isspace (*s))
-      return TRUE;
-  return FALSE;
+  TEXT_OK,
+  TEXT_BLANK,        /* empty or only white space */
+  TEXT_TOO_LONG,
+  TEXT_NOT_UTF8,
+  TEXT_CONTROL,      /* a control character, a line break, a text-direction control */
+  TEXT_SPACE,        /* white space in an id */
+  TEXT_INVISIBLE,    /* an invisible formatting character in an id */
+} TextCheck;
+
+/* Whether a name, a row label (@is_id FALSE) or an id (TRUE) is fit to show: valid UTF-8, at most
+ * @max_chars characters, no control characters, line or paragraph separators, nor the direction
+ * controls that would turn the text after it around ("%s, row %s" in a tooltip); an id has no
+ * white space and no invisible characters either, which would tell apart ids that look the same.
+ * One pass over at most @max_chars characters (4 × @max_chars bytes), however long the text; the
+ * character at fault in @bad. */
+static TextCheck
+check_text (const char *text,
+            guint       max_chars,
+            gboolean    is_id,
+            gunichar   *bad)
+{
+  const guchar *p = (const guchar *) text;
+  gboolean blank = TRUE;
+
+  if (text == NULL)
+    return TEXT_BLANK;
+  for (guint n = 0; *p != '\0'; n++)
+    {
+      gunichar c;
+
+      if (n == max_chars)
+        return TEXT_TOO_LONG;
+      if (*p < 0x80)
+        {
+          c = *p++;
+          *bad = c;
+          if (is_id && g_ascii_isspace (c))
+            return TEXT_SPACE;
+          if (c < 0x20 || c == 0x7F)
+            return TEXT_CONTROL;
+          blank = blank && c == ' ';
+          continue;
+        }
+
+      c = g_utf8_get_char_validated ((const char *) p, -1);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        return TEXT_NOT_UTF8;
+      p = (const guchar *) g_utf8_next_char (p);
+      *bad = c;
+      if (c <= 0x9F || c == 0x2028 || c == 0x2029 ||
+          (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+        return TEXT_CONTROL;
+      if (g_unichar_isspace (c))
+        {
+          if (is_id)
+            return TEXT_SPACE;
+          continue;
+        }
+      if (is_id && g_unichar_type (c) == G_UNICODE_FORMAT)
+        return TEXT_INVISIBLE;
+      blank = FALSE;
+    }
+  return blank ? TEXT_BLANK : TEXT_OK;
+}
+
+/* Characters in @text, for a message; invalid bytes count one each. */
+static gulong
+count_chars (const char *text)
+{
+  gulong n = 0;
+
+  for (const char *p = text; *p != '\0'; n++)
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      p = c == (gunichar) -1 || c == (gunichar) -2 ? p + 1 : g_utf8_next_char (p);
+    }
+  return n;
+}
+
+/* Says what is wrong with @text, which @what ("seat id “A-1-1”") names: @check from check_text(),
+ * neither TEXT_OK nor TEXT_BLANK nor TEXT_SPACE, which callers word themselves. */
+static void
+set_text_error (GError     **error,
+                TextCheck    check,
+                const char  *what,
+                const char  *text,
+                guint        max_chars,
+                gunichar     bad)
+{
+  char buf[16];
+  char utf8[8] = { 0 };
+  const char *next;
+
+  switch (check)
+    {
+    case TEXT_TOO_LONG:
+      g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                   _("%s is %lu characters long, where the limit is %u"),
+                   what, count_chars (text), max_chars);
+      break;
+    case TEXT_NOT_UTF8:
+      g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                   _("%s is not valid UTF-8"), what);
+      break;
+    case TEXT_CONTROL:
+    case TEXT_INVISIBLE:
+      g_unichar_to_utf8 (bad, utf8);
+      buf[show_char (utf8, &next, buf)] = '\0';
+      if (check == TEXT_CONTROL)
+        g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                     _("%s holds the control character %s"), what, buf);
+      else
+        g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                     _("%s holds the invisible character %s, which ids may not"), what, buf);
+      break;
+    case TEXT_OK:
+    case TEXT_BLANK:
+    case TEXT_SPACE:
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 gboolean
@@ -309,6 +400,51 @@ box_in_range (double x,
 {
   return fabs (x) <= TG_VENUE_MAX_COORDINATE && fabs (y) <= TG_VENUE_MAX_COORDINATE &&
          fabs (x + width) <= TG_VENUE_MAX_COORDINATE && fabs (y + height) <= TG_VENUE_MAX_COORDINATE;
+}
+
+/* Builder */
+
+TgVenue *
+tg_venue_new_empty (const char  *name,
+                    double       width,
+                    double       height,
+                    GError     **error)
+{
+  TgVenue *self;
+  TextCheck check;
+  gunichar bad;
+
+  check = check_text (name, TG_VENUE_MAX_NAME_LENGTH, FALSE, &bad);
+  if (check == TEXT_BLANK)
+    {
+      g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID, _("the venue has no name"));
+      return NULL;
+    }
+  if (check != TEXT_OK)
+    {
+      g_autofree char *quoted = tg_venue_excerpt (name);
+      g_autofree char *what = g_strdup_printf (_("the venue name “%s”"), quoted);
+
+      set_text_error (error, check, what, name, TG_VENUE_MAX_NAME_LENGTH, bad);
+      return NULL;
+    }
+
+  /* Views allocate by the map's area (the seat map keeps a hit-test cell per 16 × 16 units), so
+   * the size is what bounds them. NaN fails every comparison. */
+  if (!(width >= TG_VENUE_MIN_SIZE && width <= TG_VENUE_MAX_SIZE &&
+        height >= TG_VENUE_MIN_SIZE && height <= TG_VENUE_MAX_SIZE))
+    {
+      g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                   _("the map is %g × %g map units, but each side must be from %g to %g"),
+                   width, height, TG_VENUE_MIN_SIZE, TG_VENUE_MAX_SIZE);
+      return NULL;
+    }
+
+  self = g_object_new (TG_TYPE_VENUE, NULL);
+  self->name = g_strdup (name);
+  self->width = width;
+  self->height = height;
+  return self;
 }
 
 gboolean
@@ -367,13 +503,24 @@ tg_venue_add_grade (TgVenue     *self,
                     GError     **error)
 {
   TgGrade *grade;
+  TextCheck check;
+  gunichar bad;
 
-  if (tg_venue_text_is_blank (id) || has_space (id))
+  check = check_text (id, TG_VENUE_MAX_ID_LENGTH, TRUE, &bad);
+  if (check == TEXT_BLANK || check == TEXT_SPACE)
     {
       g_autofree char *quoted = tg_venue_excerpt (id);
 
       g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
                    _("grade id “%s” must be a non-empty word without spaces"), quoted);
+      return FALSE;
+    }
+  if (check != TEXT_OK)
+    {
+      g_autofree char *quoted = tg_venue_excerpt (id);
+      g_autofree char *what = g_strdup_printf (_("grade id “%s”"), quoted);
+
+      set_text_error (error, check, what, id, TG_VENUE_MAX_ID_LENGTH, bad);
       return FALSE;
     }
   if (find_grade (self, id) >= 0)
@@ -390,12 +537,22 @@ tg_venue_add_grade (TgVenue     *self,
                    _("too many grades: a map may define at most %d"), TG_VENUE_MAX_GRADES);
       return FALSE;
     }
-  if (tg_venue_text_is_blank (name))
+  check = check_text (name, TG_VENUE_MAX_NAME_LENGTH, FALSE, &bad);
+  if (check == TEXT_BLANK)
     {
       g_autofree char *quoted = tg_venue_excerpt (id);
 
       g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
                    _("grade “%s” has an empty name"), quoted);
+      return FALSE;
+    }
+  if (check != TEXT_OK)
+    {
+      g_autofree char *quoted = tg_venue_excerpt (id);
+      g_autofree char *quoted_name = tg_venue_excerpt (name);
+      g_autofree char *what = g_strdup_printf (_("the name “%s” of grade “%s”"), quoted_name, quoted);
+
+      set_text_error (error, check, what, name, TG_VENUE_MAX_NAME_LENGTH, bad);
       return FALSE;
     }
   if (!tg_venue_is_valid_color (color))
@@ -429,15 +586,26 @@ tg_venue_begin_section (TgVenue     *self,
                         GError     **error)
 {
   TgSection section = { 0 };
+  TextCheck check;
+  gunichar bad;
 
   g_return_val_if_fail (self->open_section == NULL, FALSE);
 
-  if (tg_venue_text_is_blank (id) || has_space (id))
+  check = check_text (id, TG_VENUE_MAX_ID_LENGTH, TRUE, &bad);
+  if (check == TEXT_BLANK || check == TEXT_SPACE)
     {
       g_autofree char *quoted = tg_venue_excerpt (id);
 
       g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
                    _("section id “%s” must be a non-empty word without spaces"), quoted);
+      return FALSE;
+    }
+  if (check != TEXT_OK)
+    {
+      g_autofree char *quoted = tg_venue_excerpt (id);
+      g_autofree char *what = g_strdup_printf (_("section id “%s”"), quoted);
+
+      set_text_error (error, check, what, id, TG_VENUE_MAX_ID_LENGTH, bad);
       return FALSE;
     }
   if (g_hash_table_contains (self->section_ids, id))
@@ -448,12 +616,22 @@ tg_venue_begin_section (TgVenue     *self,
                    _("section “%s” is defined twice"), quoted);
       return FALSE;
     }
-  if (tg_venue_text_is_blank (name))
+  check = check_text (name, TG_VENUE_MAX_NAME_LENGTH, FALSE, &bad);
+  if (check == TEXT_BLANK)
     {
       g_autofree char *quoted = tg_venue_excerpt (id);
 
       g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
                    _("section “%s” has an empty name"), quoted);
+      return FALSE;
+    }
+  if (check != TEXT_OK)
+    {
+      g_autofree char *quoted = tg_venue_excerpt (id);
+      g_autofree char *quoted_name = tg_venue_excerpt (name);
+      g_autofree char *what = g_strdup_printf (_("the name “%s” of section “%s”"), quoted_name, quoted);
+
+      set_text_error (error, check, what, name, TG_VENUE_MAX_NAME_LENGTH, bad);
       return FALSE;
     }
   if (!(width >= 0 && height >= 0))
@@ -559,6 +737,8 @@ tg_venue_add_seat (TgVenue     *self,
   TgSeat seat = { 0 };
   int grade_index;
   float fx, fy;
+  TextCheck check;
+  gunichar bad;
 
   if (section == NULL)
     {
@@ -568,12 +748,21 @@ tg_venue_add_seat (TgVenue     *self,
                    _("seat “%s” is not inside a section"), quoted);
       return FALSE;
     }
-  if (tg_venue_text_is_blank (id) || has_space (id))
+  check = check_text (id, TG_VENUE_MAX_SEAT_ID_LENGTH, TRUE, &bad);
+  if (check == TEXT_BLANK || check == TEXT_SPACE)
     {
       g_autofree char *quoted = tg_venue_excerpt (id);
 
       g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
                    _("seat id “%s” must be a non-empty word without spaces"), quoted);
+      return FALSE;
+    }
+  if (check != TEXT_OK)
+    {
+      g_autofree char *quoted = tg_venue_excerpt (id);
+      g_autofree char *what = g_strdup_printf (_("seat id “%s”"), quoted);
+
+      set_text_error (error, check, what, id, TG_VENUE_MAX_SEAT_ID_LENGTH, bad);
       return FALSE;
     }
   if (g_hash_table_contains (self->seat_index, id))
@@ -584,12 +773,22 @@ tg_venue_add_seat (TgVenue     *self,
                    _("duplicate seat id “%s”"), quoted);
       return FALSE;
     }
-  if (tg_venue_text_is_blank (row))
+  check = check_text (row, TG_VENUE_MAX_ID_LENGTH, FALSE, &bad);
+  if (check == TEXT_BLANK)
     {
       g_autofree char *quoted = tg_venue_excerpt (id);
 
       g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
                    _("seat “%s” has an empty row label"), quoted);
+      return FALSE;
+    }
+  if (check != TEXT_OK)
+    {
+      g_autofree char *quoted = tg_venue_excerpt (id);
+      g_autofree char *quoted_row = tg_venue_excerpt (row);
+      g_autofree char *what = g_strdup_printf (_("the row label “%s” of seat “%s”"), quoted_row, quoted);
+
+      set_text_error (error, check, what, row, TG_VENUE_MAX_ID_LENGTH, bad);
       return FALSE;
     }
   if (number < 1 || number > G_MAXUINT16)

@@ -34,6 +34,11 @@ GQuark tg_venue_error_quark (void);
 #define TG_VENUE_MAX_COORDINATE  1000000.0
 /* Bytes of a seat-map file; the large preset is 2 MB. */
 #define TG_VENUE_MAX_FILE_SIZE   (64 * 1024 * 1024)
+/* Texts, in characters (Unicode code points: "1층 A구역" is 6 characters, 12 bytes). A character
+ * takes at most 4 bytes in UTF-8, so these bound the bytes too. */
+#define TG_VENUE_MAX_NAME_LENGTH     100      /* names: the venue's, a grade's, a section's */
+#define TG_VENUE_MAX_ID_LENGTH       32       /* grade and section ids, row labels */
+#define TG_VENUE_MAX_SEAT_ID_LENGTH  80       /* room for SECTION-ROW-NUMBER at the longest */
 
 typedef enum
 {
@@ -106,7 +111,6 @@ void             tg_venue_get_stage         (TgVenue      *self,
                                              double       *y,
                                              double       *width,
                                              double       *height);
-/* Radius of a seat dot in map units. */
 guint            tg_venue_get_n_grades      (TgVenue      *self);
 const TgGrade   *tg_venue_get_grade         (TgVenue      *self,
                                              guint         index);
