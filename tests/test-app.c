@@ -638,6 +638,53 @@ test_broken_seat_map (Fixture       *fx,
   g_rmdir (dir);
 }
 
+/* With the waiting room on, 예매하기 before the open lets the player in, not an early click; the
+ * dates come at the open, and the place in line was drawn among everyone who waited. */
+static void
+test_waiting_room (Fixture       *fx,
+                   gconstpointer  data)
+{
+  GtkWidget *book = tg_match_view_get_book_button (fx->view);
+  g_autoptr(TgResult) result = NULL;
+  const TgMatchSettings *settings;
+  GtkWidget *date;
+
+  g_settings_set_boolean (fx->settings, "waiting-room", TRUE);
+  start_match (fx);
+  settings = tg_session_get_settings (session (fx));
+  g_assert_true (settings->prequeue);
+  date = tg_match_view_get_date_button (fx->view, settings->open_date);
+
+  /* 20 s before the open, the button is already live. */
+  advance (fx, 10 * G_USEC_PER_SEC);
+  g_assert_true (gtk_widget_has_css_class (book, "suggested-action"));
+  g_signal_emit_by_name (book, "clicked");
+  iterate ();
+  g_assert_cmpint (state (fx), ==, TG_MATCH_STATE_WAITING);
+  g_assert_false (gtk_widget_get_visible (book));
+  g_assert_false (gtk_widget_is_visible (date));
+  g_assert_null (tg_match_view_get_toast (fx->view));
+  save_screenshot (fx, "15-waiting-room");
+
+  /* The open: the dates appear by themselves. */
+  advance (fx, 20 * G_USEC_PER_SEC + 100 * 1000);
+  g_assert_cmpint (state (fx), ==, TG_MATCH_STATE_OPEN);
+  g_assert_true (gtk_widget_is_visible (date));
+  g_signal_emit_by_name (date, "clicked");
+  iterate ();
+  g_assert_cmpint (state (fx), >=, TG_MATCH_STATE_QUEUED);
+
+  tg_session_give_up (session (fx));
+  iterate ();
+  result = tg_session_get_result (session (fx));
+  g_assert_cmpuint (result->early_clicks, ==, 0);
+  /* About 40 % of 1,500 bots were in the waiting room too: a drawn place among them, not first. */
+  g_assert_cmpuint (result->first_queue_position, >, 1);
+  g_assert_cmpuint (result->queue_total_at_join, >, 100);
+
+  g_settings_reset (fx->settings, "waiting-room");
+}
+
 static void
 test_preferences_apply (Fixture       *fx,
                         gconstpointer  data)
@@ -674,6 +721,7 @@ main (int   argc,
 
   g_test_add ("/ui/app/whole-match", Fixture, NULL, fixture_setup, test_whole_match, fixture_teardown);
   g_test_add ("/ui/app/broken-seat-map", Fixture, NULL, fixture_setup, test_broken_seat_map, fixture_teardown);
+  g_test_add ("/ui/app/waiting-room", Fixture, NULL, fixture_setup, test_waiting_room, fixture_teardown);
   g_test_add ("/ui/app/hold-expires", Fixture, NULL, fixture_setup, test_hold_expires, fixture_teardown);
   g_test_add ("/ui/app/back-to-seats", Fixture, NULL, fixture_setup, test_back_to_seats, fixture_teardown);
   g_test_add ("/ui/app/queue-paused-sold-out", Fixture, NULL, fixture_setup, test_queue_paused_sold_out,

@@ -124,6 +124,38 @@ on_frame_tick (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean
+has_waiting_room (TgMatchView *self)
+{
+  return tg_session_get_settings (self->session)->prequeue;
+}
+
+static void
+show_book_button (TgMatchView *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->book_button), TRUE);
+  gtk_widget_set_visible (self->date_box, FALSE);
+  if (has_waiting_room (self))
+    gtk_label_set_text (self->click_hint, _("The waiting room is open: click Book Now to enter. Your place in line is drawn at random when sales open."));
+  else
+    gtk_label_set_text (self->click_hint, _("Click Book Now the moment sales open. Early clicks count against you."));
+}
+
+/* After 예매하기: the dates, or (in a waiting room before the open) the wait for them. */
+static void
+show_dates (TgMatchView *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->book_button), FALSE);
+  if (tg_session_get_state (self->session) == TG_MATCH_STATE_WAITING)
+    {
+      gtk_widget_set_visible (self->date_box, FALSE);
+      gtk_label_set_text (self->click_hint, _("You are in the waiting room. When sales open, your place in line is drawn and the dates appear."));
+      return;
+    }
+  gtk_widget_set_visible (self->date_box, TRUE);
+  gtk_label_set_text (self->click_hint, _("Choose the date and time on sale"));
+}
+
 static void
 on_book_clicked (TgMatchView *self)
 {
@@ -135,9 +167,7 @@ on_book_clicked (TgMatchView *self)
         toast (self, _("Not open yet — that click was too early"));
       return;
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->book_button), FALSE);
-  gtk_widget_set_visible (self->date_box, TRUE);
-  gtk_label_set_text (self->click_hint, _("Choose the date and time on sale"));
+  show_dates (self);
 }
 
 static void
@@ -394,8 +424,13 @@ on_state_changed (TgMatchView *self)
   switch (state)
     {
     case TG_MATCH_STATE_WAITING:
+      page = "click";
+      break;
     case TG_MATCH_STATE_OPEN:
       page = "click";
+      /* In from the waiting room: the dates are clickable now. */
+      if (!gtk_widget_get_visible (GTK_WIDGET (self->book_button)))
+        show_dates (self);
       break;
     case TG_MATCH_STATE_QUEUED:
       page = "queue";
@@ -479,9 +514,7 @@ on_action_failed (TgSession   *session,
     {
       /* The server's clock had not reached the open yet: 예매하기 again, as on a real site. */
       toast (self, _("Not open yet — that click was too early"));
-      gtk_widget_set_visible (GTK_WIDGET (self->book_button), TRUE);
-      gtk_widget_set_visible (self->date_box, FALSE);
-      gtk_label_set_text (self->click_hint, _("Click Book Now the moment sales open. Early clicks count against you."));
+      show_book_button (self);
     }
   else
     toast (self, error->message);
@@ -566,11 +599,18 @@ tg_match_view_set_session (TgMatchView *self,
   if (session == NULL)
     return;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->book_button), TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->book_button), "dim-label");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->book_button), "suggested-action");
-  gtk_widget_set_visible (self->date_box, FALSE);
-  gtk_label_set_text (self->click_hint, _("Click Book Now the moment sales open. Early clicks count against you."));
+  /* A waiting room takes arrivals before the open: its button is live from the start. */
+  if (has_waiting_room (self))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->book_button), "suggested-action");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->book_button), "dim-label");
+    }
+  else
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->book_button), "dim-label");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->book_button), "suggested-action");
+    }
+  show_book_button (self);
   fill_dates (self);
 
   g_signal_connect_swapped (session, "state-changed", G_CALLBACK (on_state_changed), self);

@@ -19,6 +19,7 @@ struct _TgSetupPage
   AdwActionRow   *file_row;
   GtkButton      *clear_file_button;
   GtkSpinButton  *seats_spin;
+  GtkSwitch      *waiting_room_switch;
   GtkEntry       *seed_entry;
 
   GSettings      *settings;
@@ -125,6 +126,7 @@ tg_setup_page_class_init (TgSetupPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TgSetupPage, file_row);
   gtk_widget_class_bind_template_child (widget_class, TgSetupPage, clear_file_button);
   gtk_widget_class_bind_template_child (widget_class, TgSetupPage, seats_spin);
+  gtk_widget_class_bind_template_child (widget_class, TgSetupPage, waiting_room_switch);
   gtk_widget_class_bind_template_child (widget_class, TgSetupPage, seed_entry);
   gtk_widget_class_bind_template_callback (widget_class, on_shuffle_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_open_file_clicked);
@@ -163,6 +165,7 @@ tg_setup_page_set_settings (TgSetupPage *self,
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "seats-per-booking", gtk_spin_button_get_adjustment (self->seats_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "waiting-room", self->waiting_room_switch, "active", G_SETTINGS_BIND_DEFAULT);
 }
 
 gboolean
@@ -179,6 +182,7 @@ tg_setup_page_get_match_settings (TgSetupPage      *self,
   out->difficulty = MIN (adw_combo_row_get_selected (self->difficulty_row), 2u);
   out->n_bots = (guint) gtk_spin_button_get_value_as_int (self->bots_spin);
   out->seats_per_booking = (guint) gtk_spin_button_get_value_as_int (self->seats_spin);
+  out->prequeue = gtk_switch_get_active (self->waiting_room_switch);
 
   seed_text = gtk_editable_get_text (GTK_EDITABLE (self->seed_entry));
   if (!g_ascii_string_to_unsigned (seed_text, 10, 0, G_MAXINT64, &seed, NULL))
