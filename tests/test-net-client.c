@@ -230,6 +230,8 @@ test_online_match (void)
   g_signal_connect (sa, "finished", G_CALLBACK (on_finished), &finished_a);
   g_signal_connect (sb, "finished", G_CALLBACK (on_finished), &finished_b);
   g_assert_cmpuint (tg_session_get_settings (TG_SESSION (sa))->seats_per_booking, ==, 2);
+  /* No waiting_room in the room: no pre-queue, and 예매하기 before the open stays an early click. */
+  g_assert_false (tg_session_get_settings (TG_SESSION (sa))->prequeue);
 
   /* Before the open: refused at once, as offline. */
   if (tg_session_now (TG_SESSION (sa)) < tg_session_get_open_time (TG_SESSION (sa)))

@@ -1,5 +1,6 @@
 /* test-net-match.c: online matches on the real server — players and bots contesting the same
- * seats, results pushed and stored, queue pushes, and resuming a player with their token. */
+ * seats, results pushed and stored, queue pushes, resuming a player with their token, and the
+ * waiting room. */
 
 #include "config.h"
 
@@ -327,6 +328,113 @@ test_grace_expires (void)
   test_server_free (server);
 }
 
+static JsonObject *
+wait_result_of (TestClient *client,
+                guint       player)
+{
+  for (;;)
+    {
+      g_autoptr(JsonObject) push = test_client_wait (client, "result");
+      JsonObject *entry = json_object_get_object_member (push, "result");
+
+      if ((guint) json_object_get_int_member (entry, "player") == player)
+        return json_object_ref (json_object_get_object_member (entry, "result"));
+    }
+}
+
+/* A waiting-room room: both players book before the open, which is no early click; they stay
+ * waiting, and at the open the engine draws their places among everyone who came before it. */
+static void
+test_waiting_room (void)
+{
+  TestServer *server = test_server_new (NULL);
+  TestClient *a = test_client_hello (server, "alice");
+  TestClient *b = test_client_hello (server, "bob");
+  g_autoptr(JsonObject) reply = NULL, match = NULL, match_b = NULL, you_a = NULL, you_b = NULL;
+  g_autoptr(JsonObject) ra = NULL, rb = NULL;
+  JsonObject *room_obj, *settings;
+  guint room, pa, pb, total;
+
+  reply = test_client_ok (a, "create_room", "\"title\":\"Queue-it\",\"bots\":1000,\"waiting_room\":true");
+  room_obj = json_object_get_object_member (reply, "room");
+  g_assert_true (json_object_get_boolean_member (room_obj, "waiting_room"));
+  room = (guint) json_object_get_int_member (room_obj, "id");
+  json_object_unref (test_client_ok (b, "join_room", "\"room\":%u", room));
+
+  /* Only the host sets it, and only to true or false; a refused request changes nothing. */
+  test_client_expect_error (b, "not_host", "room_settings", "\"waiting_room\":false");
+  {
+    g_autoptr(JsonObject) error = test_client_request (a, "room_settings", "\"waiting_room\":\"yes\",\"bots\":5");
+
+    g_assert_cmpstr (str (error, "code"), ==, "bad_message");
+    g_assert_nonnull (strstr (str (error, "message"), "waiting_room"));
+    g_assert_nonnull (strstr (str (error, "message"), "true or false"));
+  }
+  test_client_expect_error (a, "bad_message", "room_settings", "\"waiting_room\":1");
+  {
+    g_autoptr(JsonObject) off = test_client_ok (a, "room_settings", "\"waiting_room\":false");
+    g_autoptr(JsonObject) on = test_client_ok (a, "room_settings", "\"waiting_room\":true");
+    g_autoptr(JsonObject) other = test_client_ok (a, "room_settings", "\"seats_per_booking\":1");
+
+    g_assert_false (json_object_get_boolean_member (json_object_get_object_member (off, "room"), "waiting_room"));
+    g_assert_true (json_object_get_boolean_member (json_object_get_object_member (on, "room"), "waiting_room"));
+    /* Other settings leave it as it is; the refused request above changed no bots either. */
+    g_assert_true (json_object_get_boolean_member (json_object_get_object_member (other, "room"), "waiting_room"));
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (other, "room"), "bots"), ==, 1000);
+  }
+
+  json_object_unref (test_client_ok (b, "ready", "\"ready\":true"));
+  json_object_unref (test_client_ok (a, "start", "\"open_in_ms\":2000"));
+  match = test_client_wait (a, "match");
+  match_b = test_client_wait (b, "match");
+  settings = json_object_get_object_member (match, "settings");
+  g_assert_true (json_object_get_boolean_member (settings, "prequeue"));
+  g_assert_true (json_object_get_boolean_member (json_object_get_object_member (match_b, "settings"), "prequeue"));
+
+  /* Before the open: in, not early. */
+  json_object_unref (test_client_ok (a, "book", NULL));
+  json_object_unref (test_client_ok (b, "book", NULL));
+  you_a = test_client_wait_state (a, "waiting");
+  g_assert_cmpint (json_object_get_int_member (you_a, "server_time"), <, json_object_get_int_member (match, "open_at"));
+  /* Once in, the button is gone: a second click is the misclick it always was. */
+  test_client_expect_error (a, "wrong_state", "book", NULL);
+  /* The dates come at the open. */
+  test_client_expect_error (b, "wrong_state", "date", "\"index\":%u",
+                            (guint) json_object_get_int_member (settings, "open_date"));
+
+  /* The open moves both on to the dates. */
+  json_object_unref (test_client_wait_state (a, "open"));
+  you_b = test_client_wait_state (b, "open");
+  g_assert_cmpint (json_object_get_int_member (you_b, "server_time"), >=, json_object_get_int_member (match, "open_at"));
+  json_object_unref (test_client_ok (a, "give_up", NULL));
+  json_object_unref (test_client_ok (b, "give_up", NULL));
+  ra = wait_result_of (a, a->player);
+  rb = wait_result_of (a, b->player);
+
+  g_assert_cmpint (json_object_get_int_member (ra, "early_clicks"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (rb, "early_clicks"), ==, 0);
+  /* Both places were drawn at the same moment, the open, among everyone in the waiting room:
+   * the bots who came after the humans too (about 40 % of them come early). */
+  total = (guint) json_object_get_int_member (ra, "queue_total_at_join");
+  g_assert_cmpuint (total, ==, json_object_get_int_member (rb, "queue_total_at_join"));
+  g_assert_cmpuint (total, >, 200);
+  pa = (guint) json_object_get_int_member (ra, "first_queue_position");
+  pb = (guint) json_object_get_int_member (rb, "first_queue_position");
+  g_assert_cmpuint (pa, >=, 1);
+  g_assert_cmpuint (pb, >=, 1);
+  g_assert_cmpuint (pa, <=, total);
+  g_assert_cmpuint (pb, <=, total);
+  g_test_message ("places %u and %u of %u", pa, pb, total);
+  g_assert_cmpuint (pa, !=, pb);
+  /* In arrival order both would be near the front (they booked in the first instants of a 2 s
+   * wait); shuffled, both land in the first 2 % once in 2,500 runs. */
+  g_assert_cmpuint (MAX (pa, pb), >, total / 50);
+
+  test_client_free (a);
+  test_client_free (b);
+  test_server_free (server);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -336,6 +444,7 @@ main (int   argc,
   g_test_add_func ("/net/match/contest", test_contest);
   g_test_add_func ("/net/match/resume", test_resume);
   g_test_add_func ("/net/match/grace-expires", test_grace_expires);
+  g_test_add_func ("/net/match/waiting-room", test_waiting_room);
 
   return g_test_run ();
 }

@@ -4,16 +4,18 @@
  * match; a second player (bob) is a plain TgNetClient: he joins, chats, gets ready and gives up.
  * Alice plays the whole match through the real match screens on the server's clock, then sees
  * both results in the room, and the play is in her history as an online play. Hosting in-process
- * is checked too. Screenshots: build/tests/online-*.png. */
+ * is checked too, and a waiting-room room set up through the room dialog. Screenshots: build/tests/online-*.png. */
 
 #include "config.h"
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "tg-history.h"
 #include "tg-match-view-private.h"
 #include "tg-online-page.h"
+#include "tg-room-dialog.h"
 #include "tg-resources.h"
 #include "tg-server.h"
 #include "tg-window.h"
@@ -436,6 +438,101 @@ test_room_and_match (Fixture       *fx,
   json_object_unref (bob.match);
 }
 
+static gboolean server_open (Fixture *fx) { return state (fx) == TG_MATCH_STATE_OPEN; }
+
+/* A waiting-room room set up through the room dialog: 예매하기 before the open lets alice in (no
+ * early click), she waits with the dates hidden, and the server's open brings the dates. */
+static void
+test_waiting_room (Fixture       *fx,
+                   gconstpointer  data)
+{
+  TgRoomDialog *dialog;
+  g_autoptr(JsonObject) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  const TgMatchSettings *match_settings;
+  GtkWidget *book, *date;
+  GtkLabel *hint;
+  TgSession *session;
+
+  tg_online_page_connect (fx->page, fx->address, "alice");
+  wait_until (in_lobby, fx, "the lobby");
+
+  dialog = tg_room_dialog_new (GTK_WINDOW (fx->window), NULL);
+  tg_room_dialog_set_title_text (dialog, "대기실");
+  tg_room_dialog_set_bots (dialog, 0);
+  tg_room_dialog_set_waiting_room (dialog, TRUE);
+  settings = tg_room_dialog_get_settings (dialog, &error);
+  g_assert_no_error (error);
+  g_assert_true (json_object_get_boolean_member (settings, "waiting_room"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  tg_online_page_create_room (fx->page, settings);
+  wait_until (in_room, fx, "the room");
+  g_assert_nonnull (strstr (tg_online_page_get_room_summary (fx->page), _("Waiting Room")));
+
+  /* Editing the room shows the switch as the server has it. */
+  {
+    JsonObject *room = tg_net_client_get_room (tg_online_page_get_client (fx->page));
+    g_autoptr(JsonObject) again = NULL;
+
+    g_assert_true (json_object_get_boolean_member (room, "waiting_room"));
+    dialog = tg_room_dialog_new (GTK_WINDOW (fx->window), room);
+    again = tg_room_dialog_get_settings (dialog, &error);
+    g_assert_no_error (error);
+    g_assert_true (json_object_get_boolean_member (again, "waiting_room"));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
+  tg_online_page_start_match (fx->page, 2500);
+  wait_until (playing, fx, "the match screens");
+  session = tg_match_view_get_session (fx->view);
+  match_settings = tg_session_get_settings (session);
+  g_assert_true (match_settings->prequeue);
+  book = tg_match_view_get_book_button (fx->view);
+  date = tg_match_view_get_date_button (fx->view, match_settings->open_date);
+  hint = tg_match_view_get_click_hint (fx->view);
+  g_assert_true (gtk_widget_has_css_class (book, "suggested-action"));
+  g_assert_true (gtk_widget_get_visible (book));
+
+  /* Well before the open: in, not early. */
+  g_assert_cmpint (tg_session_get_open_time (session) - tg_session_now (session), >, 500 * 1000);
+  g_signal_emit_by_name (book, "clicked");
+  iterate ();
+  g_assert_null (tg_match_view_get_toast (fx->view));
+  g_assert_false (gtk_widget_get_visible (book));
+  g_assert_false (gtk_widget_is_visible (date));
+  g_assert_cmpstr (gtk_label_get_text (hint), ==,
+                   _("You are in the waiting room. When sales open, your place in line is drawn and the dates appear."));
+  g_assert_cmpint (state (fx), ==, TG_MATCH_STATE_WAITING);
+  save_screenshot (fx, "10-waiting-room");
+
+  /* The server's open: the dates appear by themselves. */
+  wait_until (server_open, fx, "the server's open");
+  iterate ();
+  g_assert_null (tg_match_view_get_toast (fx->view));
+  g_assert_false (gtk_widget_get_visible (book));
+  g_assert_true (gtk_widget_is_visible (date));
+  g_signal_emit_by_name (date, "clicked");
+  wait_until (past_click, fx, "the queue");
+
+  tg_session_give_up (session);
+  wait_until (finished, fx, "the result");
+  {
+    g_autoptr(TgResult) result = tg_session_get_result (session);
+    gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+    /* The step comes before the result: wait for both. */
+    while (result == NULL && g_get_monotonic_time () < deadline)
+      {
+        g_main_context_iteration (NULL, TRUE);
+        result = tg_session_get_result (session);
+      }
+    g_assert_nonnull (result);
+    g_assert_cmpuint (result->early_clicks, ==, 0);
+    /* Alone in the waiting room, with no bots: first in line. */
+    g_assert_cmpuint (result->first_queue_position, ==, 1);
+  }
+}
+
 static void
 test_bad_address (Fixture       *fx,
                   gconstpointer  data)
@@ -482,6 +579,7 @@ main (int   argc,
   g_timeout_add (100, wake_up, NULL);
 
   g_test_add ("/ui/online/room-and-match", Fixture, NULL, fixture_setup, test_room_and_match, fixture_teardown);
+  g_test_add ("/ui/online/waiting-room", Fixture, NULL, fixture_setup, test_waiting_room, fixture_teardown);
   g_test_add ("/ui/online/bad-address", Fixture, NULL, fixture_setup, test_bad_address, fixture_teardown);
   g_test_add ("/ui/online/host", Fixture, NULL, fixture_setup, test_host, fixture_teardown);
   status = g_test_run ();

@@ -438,7 +438,8 @@ session_click_book (TgSession  *s,
   TgOnlineSession *self = SELF (s);
 
   send_action (self, "book", NULL);
-  if (session_now (s) < self->open_at && self->state == TG_MATCH_STATE_WAITING)
+  /* With a waiting room the server takes the click before the open: it is no early click. */
+  if (!self->settings.prequeue && session_now (s) < self->open_at && self->state == TG_MATCH_STATE_WAITING)
     {
       g_set_error_literal (error, TG_MATCH_ERROR, TG_MATCH_ERROR_NOT_OPEN,
                            _("Booking has not opened yet"));
@@ -753,6 +754,8 @@ tg_online_session_new (TgNetClient  *client,
                                             (gint64) self->settings.n_dates - 1);
   self->settings.hold_ttl = tg_json_get_int (settings, "hold_ttl_ms", 600000) * TG_USEC_PER_MSEC;
   self->settings.captcha_ttl = tg_json_get_int (settings, "captcha_ttl_ms", 600000) * TG_USEC_PER_MSEC;
+  /* Missing from older servers: no waiting room. */
+  self->settings.prequeue = tg_json_get_int (settings, "prequeue", FALSE) != 0;
   self->settings.countdown = MAX (0, self->open_at - tg_json_get_int (match, "server_time", self->open_at));
   self->state = TG_MATCH_STATE_WAITING;
 

@@ -58,6 +58,7 @@ tg_room_apply_settings (TgRoom     *room,
   TgDifficulty difficulty = room->difficulty;
   gint64 max_players = room->max_players, bots = room->n_bots, seats = room->seats_per_booking;
   double rate = room->admission_rate;
+  gboolean waiting_room = room->waiting_room;
   JsonObject *venue_obj = NULL;
 
   if (!tg_message_get_text (message, "title", room->title == NULL, TG_PROTOCOL_MAX_TITLE, &title, error) ||
@@ -65,6 +66,7 @@ tg_room_apply_settings (TgRoom     *room,
       !tg_message_get_int (message, "bots", FALSE, 0, TG_PROTOCOL_MAX_BOTS, &bots, error) ||
       !tg_message_get_int (message, "seats_per_booking", FALSE, 1, TG_LEDGER_MAX_SEATS_PER_HOLD, &seats, error) ||
       !get_number (message, "admission_rate", 0, 1e6, &rate, error) ||
+      !tg_message_get_bool (message, "waiting_room", FALSE, &waiting_room, error) ||
       !tg_message_get_string (message, "difficulty", FALSE, 1, 16, &difficulty_str, error) ||
       !tg_message_get_string (message, "password", FALSE, 0, TG_PROTOCOL_MAX_PASSWORD, &password, error))
     return FALSE;
@@ -155,6 +157,7 @@ tg_room_apply_settings (TgRoom     *room,
   room->n_bots = (guint) bots;
   room->seats_per_booking = (guint) seats;
   room->admission_rate = rate;
+  room->waiting_room = waiting_room;
   room->difficulty = difficulty;
   if (venue != NULL)
     {

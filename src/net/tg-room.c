@@ -57,6 +57,8 @@ add_settings (JsonBuilder *builder,
   json_builder_add_int_value (builder, room->seats_per_booking);
   json_builder_set_member_name (builder, "admission_rate");
   json_builder_add_double_value (builder, room->admission_rate);
+  json_builder_set_member_name (builder, "waiting_room");
+  json_builder_add_boolean_value (builder, room->waiting_room);
   json_builder_set_member_name (builder, "has_password");
   json_builder_add_boolean_value (builder, room->has_password);
   json_builder_set_member_name (builder, "in_match");

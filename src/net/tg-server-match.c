@@ -353,6 +353,7 @@ tg_server_match_new (TgRoom  *room,
   settings.seats_per_booking = room->seats_per_booking;
   settings.countdown = open_delay_us;
   settings.admission_rate = room->admission_rate;
+  settings.prequeue = room->waiting_room;
   if (!tg_random_bytes ((guint8 *) &seed, sizeof seed))
     seed = (guint64) g_get_real_time ();
   settings.seed = seed;
@@ -477,6 +478,8 @@ tg_server_match_send_snapshot (TgServerMatch *self,
   json_builder_add_int_value (builder, settings->captcha_ttl / 1000);
   json_builder_set_member_name (builder, "admission_rate");
   json_builder_add_double_value (builder, tg_match_get_admission_rate (self->match));
+  json_builder_set_member_name (builder, "prequeue");
+  json_builder_add_boolean_value (builder, settings->prequeue);
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "room_state");
   tg_room_add_state (builder, self->room);

@@ -87,6 +87,7 @@ struct _TgRoom
   guint          n_bots;
   guint          seats_per_booking;
   double         admission_rate;   /* 0: automatic */
+  gboolean       waiting_room;     /* the engine's randomized pre-queue before the open */
   char          *venue_preset;     /* NULL for an uploaded map */
   TgVenue       *venue;
   GBytes        *venue_svg;        /* the uploaded map, served at /rooms/ID/venue.svg */

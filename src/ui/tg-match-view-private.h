@@ -17,6 +17,8 @@ AdwToast      *tg_match_view_get_toast        (TgMatchView *self);
 GtkWidget     *tg_match_view_get_date_button  (TgMatchView *self,
                                                guint        index);
 GtkWidget     *tg_match_view_get_click_page   (TgMatchView *self);
+/* What to do now on the click page (예매하기, the waiting room, the dates). */
+GtkLabel      *tg_match_view_get_click_hint   (TgMatchView *self);
 GtkWidget     *tg_match_view_get_queue_paused_label (TgMatchView *self);
 TgCaptchaPage *tg_match_view_get_captcha_page (TgMatchView *self);
 TgSeatPage    *tg_match_view_get_seat_page    (TgMatchView *self);

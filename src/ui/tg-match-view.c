@@ -683,6 +683,13 @@ tg_match_view_get_click_page (TgMatchView *self)
   return gtk_stack_get_child_by_name (self->stack, "click");
 }
 
+GtkLabel *
+tg_match_view_get_click_hint (TgMatchView *self)
+{
+  g_return_val_if_fail (TG_IS_MATCH_VIEW (self), NULL);
+  return self->click_hint;
+}
+
 TgCaptchaPage *
 tg_match_view_get_captcha_page (TgMatchView *self)
 {

@@ -129,12 +129,17 @@ room_summary_text (JsonObject *room,
   JsonObject *venue = tg_json_get_object (room, "venue");
   const char *venue_name = venue != NULL ? tg_json_get_string (venue, "name") : NULL;
 
+  g_autofree char *text = NULL;
+
   /* Translators: a LAN room: players/max · difficulty · bots · venue. */
-  return g_strdup_printf (_("%u/%u players · %s · %'u bots · %s"),
+  text = g_strdup_printf (_("%u/%u players · %s · %'u bots · %s"),
                           players, (guint) tg_json_get_int (room, "max_players", 0),
                           difficulty_label (tg_json_get_string (room, "difficulty")),
                           (guint) tg_json_get_int (room, "bots", 0),
                           venue_name != NULL ? venue_name : "");
+  if (tg_json_get_int (room, "waiting_room", FALSE))
+    return g_strconcat (text, " · ", _("Waiting Room"), NULL);
+  return g_steal_pointer (&text);
 }
 
 static void
@@ -1283,4 +1288,11 @@ tg_online_page_get_n_results (TgOnlinePage *self)
 {
   g_return_val_if_fail (TG_IS_ONLINE_PAGE (self), 0);
   return self->results->len;
+}
+
+const char *
+tg_online_page_get_room_summary (TgOnlinePage *self)
+{
+  g_return_val_if_fail (TG_IS_ONLINE_PAGE (self), NULL);
+  return gtk_label_get_text (self->room_summary);
 }

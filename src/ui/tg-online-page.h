@@ -54,5 +54,7 @@ void         tg_online_page_disconnect    (TgOnlinePage *self);
 GtkWindow   *tg_online_page_show_leaderboard (TgOnlinePage *self);
 /* The last match's results, one row per player, shown in the room (for tests). */
 guint        tg_online_page_get_n_results (TgOnlinePage *self);
+/* The room's one-line description under its title (for tests). */
+const char  *tg_online_page_get_room_summary (TgOnlinePage *self);
 
 G_END_DECLS

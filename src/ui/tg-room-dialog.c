@@ -23,6 +23,7 @@ struct _TgRoomDialog
   AdwActionRow    *file_row;
   GFile           *venue_file;
   GtkSpinButton   *seats_spin;
+  GtkSwitch       *waiting_room_switch;
   AdwPasswordEntryRow *password_row;
   GtkButton       *apply_button;
 };
@@ -60,6 +61,23 @@ add_spin_row (AdwPreferencesGroup *group,
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
   adw_preferences_group_add (group, row);
   return GTK_SPIN_BUTTON (spin);
+}
+
+static GtkSwitch *
+add_switch_row (AdwPreferencesGroup *group,
+                const char          *title,
+                const char          *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  adw_preferences_group_add (group, row);
+  return GTK_SWITCH (toggle);
 }
 
 static guint
@@ -231,6 +249,8 @@ tg_room_dialog_init (TgRoomDialog *self)
   adw_preferences_group_add (match, GTK_WIDGET (self->file_row));
   set_venue_file (self, NULL);
   self->seats_spin = add_spin_row (match, _("Seats per Booking"), NULL, 1, 4, 1, 2);
+  self->waiting_room_switch = add_switch_row (match, _("Waiting Room"),
+                                              _("Enter before the open; everyone waiting gets a place in line drawn at random when sales open"));
 
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), room);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), match);
@@ -261,6 +281,8 @@ tg_room_dialog_new (GtkWindow  *parent,
                                         json_object_get_string_member_with_default (room, "difficulty", "medium"), 1));
   gtk_spin_button_set_value (self->bots_spin, json_object_get_int_member_with_default (room, "bots", 100));
   gtk_spin_button_set_value (self->seats_spin, json_object_get_int_member_with_default (room, "seats_per_booking", 2));
+  gtk_switch_set_active (self->waiting_room_switch,
+                         json_object_get_boolean_member_with_default (room, "waiting_room", FALSE));
   if (json_object_has_member (room, "venue") && JSON_NODE_HOLDS_OBJECT (json_object_get_member (room, "venue")))
     {
       JsonObject *venue = json_object_get_object_member (room, "venue");
@@ -294,6 +316,7 @@ tg_room_dialog_get_settings (TgRoomDialog  *self,
                                  difficulties[MIN (adw_combo_row_get_selected (self->difficulty_row), 2u)]);
   json_object_set_int_member (settings, "bots", gtk_spin_button_get_value_as_int (self->bots_spin));
   json_object_set_int_member (settings, "seats_per_booking", gtk_spin_button_get_value_as_int (self->seats_spin));
+  json_object_set_boolean_member (settings, "waiting_room", gtk_switch_get_active (self->waiting_room_switch));
 
   if (self->venue_file != NULL)
     {
@@ -344,4 +367,12 @@ tg_room_dialog_set_bots (TgRoomDialog *self,
 {
   g_return_if_fail (TG_IS_ROOM_DIALOG (self));
   gtk_spin_button_set_value (self->bots_spin, bots);
+}
+
+void
+tg_room_dialog_set_waiting_room (TgRoomDialog *self,
+                                 gboolean      waiting_room)
+{
+  g_return_if_fail (TG_IS_ROOM_DIALOG (self));
+  gtk_switch_set_active (self->waiting_room_switch, waiting_room);
 }

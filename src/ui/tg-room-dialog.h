@@ -24,6 +24,8 @@ void          tg_room_dialog_set_password   (TgRoomDialog *self,
                                              const char   *password);
 void          tg_room_dialog_set_bots       (TgRoomDialog *self,
                                              guint         bots);
+void          tg_room_dialog_set_waiting_room (TgRoomDialog *self,
+                                               gboolean      waiting_room);
 /* Emits ::apply as the button does. */
 void          tg_room_dialog_apply          (TgRoomDialog *self);
 
