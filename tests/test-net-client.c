@@ -209,6 +209,15 @@ test_online_match (void)
   tg_net_client_start (a, 200, NULL, on_done, &wait);
   json_object_unref (finish (a, &wait, &error));
   g_assert_no_error (error);
+  /* Joined, ready, in a match: b hears of each, though the last may come after a's reply (with I/O
+   * threads the two connections are served by different workers). */
+  {
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (room_changes < 3 && g_get_monotonic_time () < deadline)
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+  }
   g_assert_cmpuint (room_changes, >=, 3);
 
   while (match_a == NULL || match_b == NULL)
