@@ -327,11 +327,17 @@ test_transitions (Fixture       *fx,
   g_assert_error (error, TG_MATCH_ERROR, TG_MATCH_ERROR_WRONG_STATE);
   g_clear_error (&error);
 
-  /* "first" goes in after a second's credit, "me" after the next. */
-  advance_ms (fx, 1100);
+  /* One a second, on 100 ms ticks from the open: ten ticks of credit (the open's own, then nine
+   * more) let "first" in at +900 ms, "me" a second later. (Summing 0.1 ten times in floating
+   * point fell short of 1 and made every admission a tick late.) */
+  advance_ms (fx, 899);
+  g_assert_cmpint (tg_match_get_state (fx->match, first), ==, TG_MATCH_STATE_QUEUED);
+  advance_ms (fx, 1);
   g_assert_cmpint (tg_match_get_state (fx->match, first), ==, TG_MATCH_STATE_CAPTCHA);
   g_assert_cmpint (tg_match_get_state (fx->match, pid), ==, TG_MATCH_STATE_QUEUED);
-  advance_ms (fx, 1000);
+  advance_ms (fx, 999);
+  g_assert_cmpint (tg_match_get_state (fx->match, pid), ==, TG_MATCH_STATE_QUEUED);
+  advance_ms (fx, 1);
   g_assert_cmpint (tg_match_get_state (fx->match, pid), ==, TG_MATCH_STATE_CAPTCHA);
   n = tg_match_suggest_seats (fx->match, pid, seats);
   g_assert_false (tg_match_hold_seats (fx->match, pid, seats, n, NULL, &error));
