@@ -1677,6 +1677,32 @@ test_file_name_escaped (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* Columns count characters, as a person (or an editor) does, not the bytes of UTF-8: on a line
+ * of Hangul the two differ by two a syllable. */
+static void
+test_error_column_characters (void)
+{
+  const char *head = "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:tg=\"https://tickget.kr/ns/seatmap/1\" "
+                     "tg:version=\"1.0\" tg:name=\"무대 앞 좌석\" width=\"260\" height=\"190\" viewBox=\"0 0 260 190\">"
+                     "<metadata><tg:grade id=\"R\" name=\"R석\" price=\"1\" color=\"#ff0000\" rank=\"0\"/></metadata>"
+                     "<g tg:section=\"A\" tg:name=\"가나다라마바사\" tg:bbox=\"0 0 100 100\">";
+  const char *seat = "<circle id=\"A-1-1\" cx=\"10\" cy=\"10\" r=\"0\" tg:row=\"1\" tg:number=\"1\" tg:grade=\"R\"/>";
+  g_autofree char *text = g_strconcat (head, seat, "</g></svg>", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TgVenue) venue = NULL;
+  g_autofree char *expected = NULL;
+  glong chars = g_utf8_strlen (head, -1) + g_utf8_strlen (seat, -1);
+
+  g_assert_cmpint (chars, <, (glong) (strlen (head) + strlen (seat)));
+  venue = tg_venue_load_data (text, strlen (text), &error);
+  g_assert_null (venue);
+  g_assert_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID);
+  /* The position is the seat's closing ">". */
+  expected = g_strdup_printf ("line 1, column %ld:", chars);
+  if (!g_str_has_prefix (error->message, expected))
+    g_error ("expected “%s…”, got “%s”", expected, error->message);
+}
+
 static void
 test_garbage (void)
 {
@@ -1882,6 +1908,7 @@ main (int   argc,
   g_test_add_func ("/engine/venue/nul-byte", test_nul_byte);
   g_test_add_func ("/engine/venue/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/engine/venue/file-name-escaped", test_file_name_escaped);
+  g_test_add_func ("/engine/venue/error-column-characters", test_error_column_characters);
   g_test_add_func ("/engine/venue/garbage", test_garbage);
   g_test_add_func ("/engine/venue/fuzz", test_fuzz);
 

@@ -121,6 +121,29 @@ reader_get_position (Reader *reader,
   reader_fix_position (reader, line, column);
 }
 
+/* GMarkup counts columns in bytes, a person in characters (a Hangul syllable is three bytes):
+ * the character at byte @byte_column of @line. It scans from the start, so it is only for the
+ * one error a load ends with; positions are kept in bytes until then. */
+static int
+reader_char_column (Reader *reader,
+                    int     line,
+                    int     byte_column)
+{
+  const char *p = reader->data;
+  const char *end = reader->data + reader->length;
+  const char *stop;
+  int l = 1, column = 1;
+
+  while (p < end && l < line)
+    if (*p++ == '\n')
+      l++;
+  stop = p + MIN ((gsize) MAX (byte_column - 1, 0), (gsize) (end - p));
+  for (; p < stop && *p != '\n'; p++)
+    if (((guchar) *p & 0xC0) != 0x80)
+      column++;
+  return column;
+}
+
 G_GNUC_PRINTF (3, 4)
 static void
 reader_error (Reader      *reader,
@@ -138,7 +161,7 @@ reader_error (Reader      *reader,
 
   reader_get_position (reader, &line, &column);
   g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
-               _("line %d, column %d: %s"), line, column, message);
+               _("line %d, column %d: %s"), line, reader_char_column (reader, line, column), message);
 }
 
 /* Gives a builder error the position of the element being read. */
@@ -151,7 +174,7 @@ reader_position_error (Reader  *reader,
 
   reader_get_position (reader, &line, &column);
   g_set_error (error, TG_VENUE_ERROR, local->code,
-               _("line %d, column %d: %s"), line, column, local->message);
+               _("line %d, column %d: %s"), line, reader_char_column (reader, line, column), local->message);
   g_error_free (local);
 }
 
@@ -439,7 +462,7 @@ reader_check_uses (Reader   *reader,
               quoted = tg_venue_excerpt (target);
               g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
                            _("line %d, column %d: <use> draws seat “%s” a second time; seat maps allow no copies of seats, sections or the stage"),
-                           use->line, use->column, quoted);
+                           use->line, reader_char_column (reader, use->line, use->column), quoted);
               return FALSE;
             }
           if (g_hash_table_contains (reader->placed_ids, target))
@@ -447,7 +470,7 @@ reader_check_uses (Reader   *reader,
               quoted = tg_venue_excerpt (target);
               g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
                            _("line %d, column %d: <use> draws “%s” a second time, which is or holds seats, a section or the stage; seat maps allow no copies of them"),
-                           use->line, use->column, quoted);
+                           use->line, reader_char_column (reader, use->line, use->column), quoted);
               return FALSE;
             }
         }
@@ -1127,7 +1150,8 @@ reader_end_element (GMarkupParseContext  *context,
         {
           reader_fix_position (reader, &reader->section_line, &reader->section_column);
           g_set_error (error, TG_VENUE_ERROR, local->code, _("line %d, column %d: %s"),
-                       reader->section_line, reader->section_column, local->message);
+                       reader->section_line,
+                       reader_char_column (reader, reader->section_line, reader->section_column), local->message);
           g_error_free (local);
         }
     }
@@ -1141,7 +1165,10 @@ reader_end_element (GMarkupParseContext  *context,
       /* Its selectors could reach any seat. */
       hides = sheet.hides != NULL ? sheet.hides : sheet.invisible != NULL ? sheet.invisible : sheet.faint;
       if (sheet.moves != NULL || hides != NULL || sheet.imports)
-        reader_fix_position (reader, &reader->style_line, &reader->style_column);
+        {
+          reader_fix_position (reader, &reader->style_line, &reader->style_column);
+          reader->style_column = reader_char_column (reader, reader->style_line, reader->style_column);
+        }
       if (sheet.imports)
         g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
                      _("line %d, column %d: the <style> sheet imports another (@import), which seat maps do not allow"),
@@ -1323,6 +1350,7 @@ tg_venue_load_data (const char  *data,
       int line = 0, column = 0;
 
       g_markup_parse_context_get_position (reader.context, &line, &column);
+      column = reader_char_column (&reader, line, column);
       /* GMarkup accepts a document of nothing but an XML declaration or comments. */
       if (venue == NULL)
         {
