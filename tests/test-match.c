@@ -768,9 +768,11 @@ test_prequeue (Fixture       *fx,
 
   /* In a waiting room, arriving before open is allowed and not an early click. */
   advance_ms (fx, 1000);
+  g_assert_false (tg_match_is_booked (fx->match, pid));
   g_assert_true (tg_match_click_book (fx->match, pid, &error));
   g_assert_no_error (error);
   g_assert_cmpint (tg_match_get_state (fx->match, pid), ==, TG_MATCH_STATE_WAITING);
+  g_assert_true (tg_match_is_booked (fx->match, pid));
   advance_ms (fx, 29000);
   g_assert_true (tg_match_is_open (fx->match));
   g_assert_cmpint (tg_match_get_state (fx->match, pid), ==, TG_MATCH_STATE_OPEN);

@@ -396,6 +396,17 @@ test_waiting_room (void)
   json_object_unref (test_client_ok (b, "book", NULL));
   you_a = test_client_wait_state (a, "waiting");
   g_assert_cmpint (json_object_get_int_member (you_a, "server_time"), <, json_object_get_int_member (match, "open_at"));
+  /* A client that joins again (a snapshot) learns it is in line already, though still waiting. */
+  json_object_unref (test_client_ok (b, "match_state", NULL));
+  {
+    gboolean booked = FALSE;
+
+    while (!booked)
+      {
+        g_autoptr(JsonObject) you = test_client_wait_state (b, "waiting");
+        booked = json_object_get_boolean_member_with_default (you, "booked", FALSE);
+      }
+  }
   /* Once in, the button is gone: a second click is the misclick it always was. */
   test_client_expect_error (a, "wrong_state", "book", NULL);
   /* The dates come at the open. */

@@ -449,6 +449,7 @@ test_waiting_room (Fixture       *fx,
   TgRoomDialog *dialog;
   g_autoptr(JsonObject) settings = NULL;
   g_autoptr(GError) error = NULL;
+  Bob alice = { 0 };   /* only for the match push */
   const TgMatchSettings *match_settings;
   GtkWidget *book, *date;
   GtkLabel *hint;
@@ -482,6 +483,7 @@ test_waiting_room (Fixture       *fx,
     gtk_window_destroy (GTK_WINDOW (dialog));
   }
 
+  g_signal_connect (tg_online_page_get_client (fx->page), "push::match", G_CALLBACK (on_bob_match), &alice);
   tg_online_page_start_match (fx->page, 2500);
   wait_until (playing, fx, "the match screens");
   session = tg_match_view_get_session (fx->view);
@@ -504,6 +506,27 @@ test_waiting_room (Fixture       *fx,
                    _("You are in the waiting room. When sales open, your place in line is drawn and the dates appear."));
   g_assert_cmpint (state (fx), ==, TG_MATCH_STATE_WAITING);
   save_screenshot (fx, "10-waiting-room");
+
+  /* The app started again and joined the match anew: a fresh session from the match, and the
+   * server's snapshot says the player is in line already (no 예매하기 to click twice). */
+  {
+    g_autoptr(TgVenue) venue = tg_venue_new_preset ("small", NULL);
+    g_autoptr(TgOnlineSession) again = NULL;
+    gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+    g_assert_nonnull (alice.match);
+    again = tg_online_session_new (tg_online_page_get_client (fx->page), alice.match, venue, &error);
+    g_assert_no_error (error);
+    g_assert_false (tg_session_is_booked (TG_SESSION (again)));
+    tg_net_client_request_async (tg_online_page_get_client (fx->page), "match_state", NULL, NULL, NULL, NULL);
+    while (!tg_session_is_booked (TG_SESSION (again)))
+      {
+        if (g_get_monotonic_time () > deadline)
+          g_error ("timed out waiting for the snapshot's “booked”");
+        g_main_context_iteration (NULL, TRUE);
+      }
+    g_assert_cmpint (tg_session_get_state (TG_SESSION (again)), ==, TG_MATCH_STATE_WAITING);
+  }
 
   /* The server's open: the dates appear by themselves. */
   wait_until (server_open, fx, "the server's open");
@@ -531,6 +554,8 @@ test_waiting_room (Fixture       *fx,
     /* Alone in the waiting room, with no bots: first in line. */
     g_assert_cmpuint (result->first_queue_position, ==, 1);
   }
+  g_signal_handlers_disconnect_by_data (tg_online_page_get_client (fx->page), &alice);
+  g_clear_pointer (&alice.match, json_object_unref);
 }
 
 static void

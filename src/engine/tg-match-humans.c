@@ -84,6 +84,17 @@ tg_match_get_fail_reason (TgMatch *self,
 }
 
 gboolean
+tg_match_is_booked (TgMatch *self,
+                    guint32  participant)
+{
+  Human *human;
+
+  g_return_val_if_fail (TG_IS_MATCH (self), FALSE);
+  human = tg_match_find_human (self, participant, NULL);
+  return human != NULL && human->booked;
+}
+
+gboolean
 tg_match_click_book (TgMatch  *self,
                      guint32   participant,
                      GError  **error)

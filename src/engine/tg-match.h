@@ -144,6 +144,9 @@ const char     *tg_match_get_human_name     (TgMatch    *self,
                                              guint32     participant);
 TgMatchState    tg_match_get_state          (TgMatch    *self,
                                              guint32     participant);
+/* Whether the participant's 예매하기 was taken (in a waiting room, before the open too). */
+gboolean        tg_match_is_booked          (TgMatch    *self,
+                                             guint32     participant);
 TgFailReason    tg_match_get_fail_reason    (TgMatch    *self,
                                              guint32     participant);
 

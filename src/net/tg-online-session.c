@@ -26,6 +26,7 @@ struct _TgOnlineSession
   guint8          *seats;            /* TgSeatState per seat */
   guint            n_seats;
   gboolean         has_queue;
+  gboolean         booked;          /* the server took our 예매하기 */
   TgQueueStatus    queue;
   gboolean         queue_paused;
   GBytes          *captcha_png;
@@ -178,6 +179,8 @@ apply_you (TgOnlineSession *self,
     self->state = state;
   if (tg_protocol_fail_reason_from_string (tg_json_get_string (o, "fail_reason"), &reason))
     self->fail_reason = reason;
+  /* Missing from older servers: not known, so not booked. */
+  self->booked = tg_json_get_int (o, "booked", FALSE) != 0;
   if (state != TG_MATCH_STATE_QUEUED)
     self->has_queue = FALSE;
   self->has_hold = hold != NULL;
@@ -231,6 +234,12 @@ apply_queue (TgOnlineSession *self,
   self->queue.admitted = (guint) tg_json_get_int (o, "admitted", 0);
   self->queue.estimated_wait = wait < 0 ? G_MAXINT64 : wait * 1000;
   self->queue_paused = json_object_get_boolean_member_with_default (o, "paused", FALSE);
+}
+
+static gboolean
+session_is_booked (TgSession *s)
+{
+  return SELF (s)->booked;
 }
 
 static gboolean
@@ -640,6 +649,7 @@ session_iface_init (TgSessionInterface *iface)
   iface->get_seat_state = session_get_seat_state;
   iface->get_queue_status = session_get_queue_status;
   iface->is_queue_paused = session_is_queue_paused;
+  iface->is_booked = session_is_booked;
   iface->get_captcha_png = session_get_captcha_png;
   iface->get_captcha_text = session_get_captcha_text;
   iface->get_hold = session_get_hold;

@@ -64,6 +64,10 @@ send_you (TgServerMatch *self,
   json_builder_set_member_name (builder, "fail_reason");
   json_builder_add_string_value (builder,
                                  tg_fail_reason_to_string (tg_match_get_fail_reason (self->match, player->pid)));
+  /* In a waiting room a player is in line while still "waiting": a client that joins again
+   * (after a restart) must not offer 예매하기 again. */
+  json_builder_set_member_name (builder, "booked");
+  json_builder_add_boolean_value (builder, tg_match_is_booked (self->match, player->pid));
   json_builder_set_member_name (builder, "hold");
   if (tg_match_get_hold (self->match, player->pid, &hold))
     {

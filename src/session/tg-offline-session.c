@@ -207,6 +207,12 @@ session_leave (TgSession *s)
 }
 
 static gboolean
+session_is_booked (TgSession *s)
+{
+  return tg_match_is_booked (SELF (s)->match, SELF (s)->pid);
+}
+
+static gboolean
 session_is_queue_paused (TgSession *s)
 {
   return tg_match_is_queue_paused (SELF (s)->match);
@@ -242,6 +248,7 @@ session_iface_init (TgSessionInterface *iface)
   iface->give_up = session_give_up;
   iface->leave = session_leave;
   iface->is_queue_paused = session_is_queue_paused;
+  iface->is_booked = session_is_booked;
 }
 
 static void

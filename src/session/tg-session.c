@@ -283,3 +283,10 @@ tg_session_is_queue_paused (TgSession *self)
   g_return_val_if_fail (TG_IS_SESSION (self), FALSE);
   return IFACE (self)->is_queue_paused != NULL && IFACE (self)->is_queue_paused (self);
 }
+
+gboolean
+tg_session_is_booked (TgSession *self)
+{
+  g_return_val_if_fail (TG_IS_SESSION (self), FALSE);
+  return IFACE (self)->is_booked != NULL && IFACE (self)->is_booked (self);
+}

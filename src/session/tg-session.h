@@ -72,6 +72,7 @@ struct _TgSessionInterface
   void           (*leave)               (TgSession        *self);
   /* Optional: admissions stop while every seat is held or sold (NULL: never paused). */
   gboolean       (*is_queue_paused)     (TgSession        *self);
+  gboolean       (*is_booked)           (TgSession        *self);
 };
 
 gint64          tg_session_now              (TgSession        *self);
@@ -124,6 +125,8 @@ gboolean        tg_session_cancel_payment   (TgSession        *self,
 void            tg_session_give_up          (TgSession        *self);
 void            tg_session_leave            (TgSession        *self);
 gboolean        tg_session_is_queue_paused  (TgSession        *self);
+/* 예매하기 was taken: in a waiting room the player is in line before the open. */
+gboolean        tg_session_is_booked        (TgSession        *self);
 
 /* For implementations: emit the interface's signals. */
 void            tg_session_emit_state_changed (TgSession      *self);

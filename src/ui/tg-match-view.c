@@ -425,6 +425,9 @@ on_state_changed (TgMatchView *self)
     {
     case TG_MATCH_STATE_WAITING:
       page = "click";
+      /* Already in the waiting room (a session joined again after a restart): no 예매하기. */
+      if (tg_session_is_booked (self->session) && gtk_widget_get_visible (GTK_WIDGET (self->book_button)))
+        show_dates (self);
       break;
     case TG_MATCH_STATE_OPEN:
       page = "click";
