@@ -337,7 +337,7 @@ count_chars (const char *text)
 }
 
 /* Says what is wrong with @text, which @what ("seat id “A-1-1”") names: @check from check_text(),
- * neither TEXT_OK nor TEXT_BLANK nor TEXT_SPACE, which callers word themselves. */
+ * neither TEXT_OK nor TEXT_BLANK nor TEXT_SPACE, which check_field() words itself. */
 static void
 set_text_error (GError     **error,
                 TextCheck    check,
@@ -402,6 +402,106 @@ box_in_range (double x,
          fabs (x + width) <= TG_VENUE_MAX_COORDINATE && fabs (y + height) <= TG_VENUE_MAX_COORDINATE;
 }
 
+/* The texts the builder keeps, each with its limit and its wording in messages. */
+typedef enum
+{
+  FIELD_VENUE_NAME,
+  FIELD_GRADE_ID,
+  FIELD_GRADE_NAME,
+  FIELD_SECTION_ID,
+  FIELD_SECTION_NAME,
+  FIELD_SEAT_ID,
+  FIELD_ROW,
+} Field;
+
+/* Checks @text, the @field of @owner (the grade, section or seat id it belongs to; NULL for the
+ * venue's name and for ids themselves). The messages are built only for an error: seats pass
+ * through here by the ten thousand. */
+static gboolean
+check_field (Field        field,
+             const char  *text,
+             const char  *owner,
+             GError     **error)
+{
+  gboolean is_id = field == FIELD_GRADE_ID || field == FIELD_SECTION_ID || field == FIELD_SEAT_ID;
+  guint max_chars = field == FIELD_SEAT_ID ? TG_VENUE_MAX_SEAT_ID_LENGTH :
+                    is_id || field == FIELD_ROW ? TG_VENUE_MAX_ID_LENGTH : TG_VENUE_MAX_NAME_LENGTH;
+  g_autofree char *quoted = NULL;
+  g_autofree char *quoted_owner = NULL;
+  g_autofree char *what = NULL;
+  gunichar bad = 0;
+  TextCheck check = check_text (text, max_chars, is_id, &bad);
+
+  if (check == TEXT_OK)
+    return TRUE;
+
+  quoted = tg_venue_excerpt (text != NULL ? text : "");
+  quoted_owner = owner != NULL ? tg_venue_excerpt (owner) : NULL;
+  if (check == TEXT_BLANK || check == TEXT_SPACE)
+    {
+      switch (field)
+        {
+        case FIELD_VENUE_NAME:
+          g_set_error_literal (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID, _("the venue has no name"));
+          break;
+        case FIELD_GRADE_ID:
+          g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                       _("grade id “%s” must be a non-empty word without spaces"), quoted);
+          break;
+        case FIELD_GRADE_NAME:
+          g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                       _("grade “%s” has an empty name"), quoted_owner);
+          break;
+        case FIELD_SECTION_ID:
+          g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                       _("section id “%s” must be a non-empty word without spaces"), quoted);
+          break;
+        case FIELD_SECTION_NAME:
+          g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                       _("section “%s” has an empty name"), quoted_owner);
+          break;
+        case FIELD_SEAT_ID:
+          g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                       _("seat id “%s” must be a non-empty word without spaces"), quoted);
+          break;
+        case FIELD_ROW:
+        default:
+          g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                       _("seat “%s” has an empty row label"), quoted_owner);
+          break;
+        }
+      return FALSE;
+    }
+
+  switch (field)
+    {
+    case FIELD_VENUE_NAME:
+      what = g_strdup_printf (_("the venue name “%s”"), quoted);
+      break;
+    case FIELD_GRADE_ID:
+      what = g_strdup_printf (_("grade id “%s”"), quoted);
+      break;
+    case FIELD_GRADE_NAME:
+      what = g_strdup_printf (_("the name “%s” of grade “%s”"), quoted, quoted_owner);
+      break;
+    case FIELD_SECTION_ID:
+      what = g_strdup_printf (_("section id “%s”"), quoted);
+      break;
+    case FIELD_SECTION_NAME:
+      what = g_strdup_printf (_("the name “%s” of section “%s”"), quoted, quoted_owner);
+      break;
+    case FIELD_SEAT_ID:
+      what = g_strdup_printf (_("seat id “%s”"), quoted);
+      break;
+    case FIELD_ROW:
+    default:
+      what = g_strdup_printf (_("the row label “%s” of seat “%s”"), quoted, quoted_owner);
+      break;
+    }
+  set_text_error (error, check, what, text, max_chars, bad);
+  return FALSE;
+}
+
 /* Builder */
 
 TgVenue *
@@ -411,23 +511,9 @@ tg_venue_new_empty (const char  *name,
                     GError     **error)
 {
   TgVenue *self;
-  TextCheck check;
-  gunichar bad;
 
-  check = check_text (name, TG_VENUE_MAX_NAME_LENGTH, FALSE, &bad);
-  if (check == TEXT_BLANK)
-    {
-      g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID, _("the venue has no name"));
-      return NULL;
-    }
-  if (check != TEXT_OK)
-    {
-      g_autofree char *quoted = tg_venue_excerpt (name);
-      g_autofree char *what = g_strdup_printf (_("the venue name “%s”"), quoted);
-
-      set_text_error (error, check, what, name, TG_VENUE_MAX_NAME_LENGTH, bad);
-      return NULL;
-    }
+  if (!check_field (FIELD_VENUE_NAME, name, NULL, error))
+    return NULL;
 
   /* Views allocate by the map's area (the seat map keeps a hit-test cell per 16 × 16 units), so
    * the size is what bounds them. NaN fails every comparison. */
@@ -503,26 +589,9 @@ tg_venue_add_grade (TgVenue     *self,
                     GError     **error)
 {
   TgGrade *grade;
-  TextCheck check;
-  gunichar bad;
 
-  check = check_text (id, TG_VENUE_MAX_ID_LENGTH, TRUE, &bad);
-  if (check == TEXT_BLANK || check == TEXT_SPACE)
-    {
-      g_autofree char *quoted = tg_venue_excerpt (id);
-
-      g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
-                   _("grade id “%s” must be a non-empty word without spaces"), quoted);
-      return FALSE;
-    }
-  if (check != TEXT_OK)
-    {
-      g_autofree char *quoted = tg_venue_excerpt (id);
-      g_autofree char *what = g_strdup_printf (_("grade id “%s”"), quoted);
-
-      set_text_error (error, check, what, id, TG_VENUE_MAX_ID_LENGTH, bad);
-      return FALSE;
-    }
+  if (!check_field (FIELD_GRADE_ID, id, NULL, error))
+    return FALSE;
   if (find_grade (self, id) >= 0)
     {
       g_autofree char *quoted = tg_venue_excerpt (id);
@@ -537,24 +606,8 @@ tg_venue_add_grade (TgVenue     *self,
                    _("too many grades: a map may define at most %d"), TG_VENUE_MAX_GRADES);
       return FALSE;
     }
-  check = check_text (name, TG_VENUE_MAX_NAME_LENGTH, FALSE, &bad);
-  if (check == TEXT_BLANK)
-    {
-      g_autofree char *quoted = tg_venue_excerpt (id);
-
-      g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
-                   _("grade “%s” has an empty name"), quoted);
-      return FALSE;
-    }
-  if (check != TEXT_OK)
-    {
-      g_autofree char *quoted = tg_venue_excerpt (id);
-      g_autofree char *quoted_name = tg_venue_excerpt (name);
-      g_autofree char *what = g_strdup_printf (_("the name “%s” of grade “%s”"), quoted_name, quoted);
-
-      set_text_error (error, check, what, name, TG_VENUE_MAX_NAME_LENGTH, bad);
-      return FALSE;
-    }
+  if (!check_field (FIELD_GRADE_NAME, name, id, error))
+    return FALSE;
   if (!tg_venue_is_valid_color (color))
     {
       g_autofree char *quoted = tg_venue_excerpt (id);
@@ -586,28 +639,11 @@ tg_venue_begin_section (TgVenue     *self,
                         GError     **error)
 {
   TgSection section = { 0 };
-  TextCheck check;
-  gunichar bad;
 
   g_return_val_if_fail (self->open_section == NULL, FALSE);
 
-  check = check_text (id, TG_VENUE_MAX_ID_LENGTH, TRUE, &bad);
-  if (check == TEXT_BLANK || check == TEXT_SPACE)
-    {
-      g_autofree char *quoted = tg_venue_excerpt (id);
-
-      g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
-                   _("section id “%s” must be a non-empty word without spaces"), quoted);
-      return FALSE;
-    }
-  if (check != TEXT_OK)
-    {
-      g_autofree char *quoted = tg_venue_excerpt (id);
-      g_autofree char *what = g_strdup_printf (_("section id “%s”"), quoted);
-
-      set_text_error (error, check, what, id, TG_VENUE_MAX_ID_LENGTH, bad);
-      return FALSE;
-    }
+  if (!check_field (FIELD_SECTION_ID, id, NULL, error))
+    return FALSE;
   if (g_hash_table_contains (self->section_ids, id))
     {
       g_autofree char *quoted = tg_venue_excerpt (id);
@@ -616,24 +652,8 @@ tg_venue_begin_section (TgVenue     *self,
                    _("section “%s” is defined twice"), quoted);
       return FALSE;
     }
-  check = check_text (name, TG_VENUE_MAX_NAME_LENGTH, FALSE, &bad);
-  if (check == TEXT_BLANK)
-    {
-      g_autofree char *quoted = tg_venue_excerpt (id);
-
-      g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
-                   _("section “%s” has an empty name"), quoted);
-      return FALSE;
-    }
-  if (check != TEXT_OK)
-    {
-      g_autofree char *quoted = tg_venue_excerpt (id);
-      g_autofree char *quoted_name = tg_venue_excerpt (name);
-      g_autofree char *what = g_strdup_printf (_("the name “%s” of section “%s”"), quoted_name, quoted);
-
-      set_text_error (error, check, what, name, TG_VENUE_MAX_NAME_LENGTH, bad);
-      return FALSE;
-    }
+  if (!check_field (FIELD_SECTION_NAME, name, id, error))
+    return FALSE;
   if (!(width >= 0 && height >= 0))
     {
       g_autofree char *quoted = tg_venue_excerpt (id);
@@ -737,8 +757,6 @@ tg_venue_add_seat (TgVenue     *self,
   TgSeat seat = { 0 };
   int grade_index;
   float fx, fy;
-  TextCheck check;
-  gunichar bad;
 
   if (section == NULL)
     {
@@ -748,23 +766,8 @@ tg_venue_add_seat (TgVenue     *self,
                    _("seat “%s” is not inside a section"), quoted);
       return FALSE;
     }
-  check = check_text (id, TG_VENUE_MAX_SEAT_ID_LENGTH, TRUE, &bad);
-  if (check == TEXT_BLANK || check == TEXT_SPACE)
-    {
-      g_autofree char *quoted = tg_venue_excerpt (id);
-
-      g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
-                   _("seat id “%s” must be a non-empty word without spaces"), quoted);
-      return FALSE;
-    }
-  if (check != TEXT_OK)
-    {
-      g_autofree char *quoted = tg_venue_excerpt (id);
-      g_autofree char *what = g_strdup_printf (_("seat id “%s”"), quoted);
-
-      set_text_error (error, check, what, id, TG_VENUE_MAX_SEAT_ID_LENGTH, bad);
-      return FALSE;
-    }
+  if (!check_field (FIELD_SEAT_ID, id, NULL, error))
+    return FALSE;
   if (g_hash_table_contains (self->seat_index, id))
     {
       g_autofree char *quoted = tg_venue_excerpt (id);
@@ -773,24 +776,8 @@ tg_venue_add_seat (TgVenue     *self,
                    _("duplicate seat id “%s”"), quoted);
       return FALSE;
     }
-  check = check_text (row, TG_VENUE_MAX_ID_LENGTH, FALSE, &bad);
-  if (check == TEXT_BLANK)
-    {
-      g_autofree char *quoted = tg_venue_excerpt (id);
-
-      g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
-                   _("seat “%s” has an empty row label"), quoted);
-      return FALSE;
-    }
-  if (check != TEXT_OK)
-    {
-      g_autofree char *quoted = tg_venue_excerpt (id);
-      g_autofree char *quoted_row = tg_venue_excerpt (row);
-      g_autofree char *what = g_strdup_printf (_("the row label “%s” of seat “%s”"), quoted_row, quoted);
-
-      set_text_error (error, check, what, row, TG_VENUE_MAX_ID_LENGTH, bad);
-      return FALSE;
-    }
+  if (!check_field (FIELD_ROW, row, id, error))
+    return FALSE;
   if (number < 1 || number > G_MAXUINT16)
     {
       g_autofree char *quoted = tg_venue_excerpt (id);
