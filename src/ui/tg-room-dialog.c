@@ -40,6 +40,24 @@ static guint signals[N_SIGNALS];
 static const char *const difficulties[] = { "easy", "medium", "hard" };
 static const char *const presets[] = { "small", "medium", "large" };
 
+/* A row of @group titled @title with @control at its end. */
+static void
+add_control_row (AdwPreferencesGroup *group,
+                 const char          *title,
+                 const char          *subtitle,
+                 GtkWidget           *control)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (control, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), control);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), control);
+  adw_preferences_group_add (group, row);
+}
+
 static GtkSpinButton *
 add_spin_row (AdwPreferencesGroup *group,
               const char          *title,
@@ -49,17 +67,10 @@ add_spin_row (AdwPreferencesGroup *group,
               double               step,
               double               value)
 {
-  GtkWidget *row = adw_action_row_new ();
   GtkWidget *spin = gtk_spin_button_new_with_range (min, max, step);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-  adw_preferences_group_add (group, row);
+  add_control_row (group, title, subtitle, spin);
   return GTK_SPIN_BUTTON (spin);
 }
 
@@ -68,15 +79,9 @@ add_switch_row (AdwPreferencesGroup *group,
                 const char          *title,
                 const char          *subtitle)
 {
-  GtkWidget *row = adw_action_row_new ();
   GtkWidget *toggle = gtk_switch_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-  adw_preferences_group_add (group, row);
+  add_control_row (group, title, subtitle, toggle);
   return GTK_SWITCH (toggle);
 }
 
