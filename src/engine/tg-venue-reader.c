@@ -18,7 +18,8 @@ typedef struct
   double  opacity;          /* its opacity times that of every element around it */
   double  fill_opacity;     /* the fill-opacity that applies to it (inherited) */
   char    invisible[80];    /* the visibility that hides it ("visibility: hidden"), "" if none */
-  int     invisible_line;
+  int     invisible_line;   /* where that was set, as GMarkup gave it (see reader_fix_position()) */
+  int     invisible_column;
 } Shown;
 
 /* An open <g> (or the root) with an id, which a <use> could draw again. */
@@ -65,7 +66,8 @@ typedef struct
   char                *transform_style;  /* the CSS property that applies it, NULL: an attribute */
   guint                hidden_depth;     /* 0: nothing around hides what is inside */
   char                *hidden_by;        /* what does ("display: none") */
-  int                  hidden_line;
+  int                  hidden_line;      /* as GMarkup gave it: fixed only for the error */
+  int                  hidden_column;
   GArray              *shown;            /* Shown, by depth */
   GArray              *groups;           /* Group, innermost last */
   GHashTable          *placed_ids;       /* ids of elements that are or hold what the map places */
@@ -294,7 +296,6 @@ reader_enter (Reader       *reader,
 {
   const Shown *parent;
   Shown *shown;
-  int line = 0, column = 0;
 
   if (reader->transform_depth == 0 && (p->transform || p->moves != NULL))
     {
@@ -307,7 +308,9 @@ reader_enter (Reader       *reader,
       reader->hidden_depth = reader->depth;
       g_free (reader->hidden_by);
       reader->hidden_by = g_steal_pointer (&p->hides);
-      reader_get_position (reader, &reader->hidden_line, &column);
+      /* Raw: fixing a position scans the input, and decorations may hide themselves by the
+       * thousand. */
+      g_markup_parse_context_get_position (reader->context, &reader->hidden_line, &reader->hidden_column);
     }
 
   if (reader->shown->len <= reader->depth)
@@ -319,8 +322,7 @@ reader_enter (Reader       *reader,
   if (p->invisible != NULL)
     {
       g_strlcpy (shown->invisible, p->invisible, sizeof shown->invisible);
-      reader_get_position (reader, &line, &column);
-      shown->invisible_line = line;
+      g_markup_parse_context_get_position (reader->context, &shown->invisible_line, &shown->invisible_column);
     }
   else if (p->visible || parent->invisible[0] == '\0')
     shown->invisible[0] = '\0';
@@ -328,6 +330,7 @@ reader_enter (Reader       *reader,
     {
       memcpy (shown->invisible, parent->invisible, sizeof shown->invisible);
       shown->invisible_line = parent->invisible_line;
+      shown->invisible_column = parent->invisible_column;
     }
 }
 
@@ -366,11 +369,13 @@ reader_shown_error (Reader      *reader,
   if (reader->hidden_depth != 0 || (painted && shown->invisible[0] != '\0'))
     {
       gboolean hidden = reader->hidden_depth != 0;
+      int line = hidden ? reader->hidden_line : shown->invisible_line;
+      int column = hidden ? reader->hidden_column : shown->invisible_column;
 
+      reader_fix_position (reader, &line, &column);
       reader_error (reader, error,
                     _("“%s” on line %d can hide %s; seat maps do not allow it on seats, sections, the stage or the groups around them"),
-                    hidden ? reader->hidden_by : shown->invisible,
-                    hidden ? reader->hidden_line : shown->invisible_line, what);
+                    hidden ? reader->hidden_by : shown->invisible, line, what);
       return;
     }
   reader_error (reader, error,
@@ -429,7 +434,8 @@ reader_note_use (Reader      *reader,
       use.unescaped = g_uri_unescape_string (use.target, NULL);
       if (g_strcmp0 (use.unescaped, use.target) == 0)
         g_clear_pointer (&use.unescaped, g_free);
-      reader_get_position (reader, &use.line, &use.column);
+      /* Raw, fixed only for an error: a map may hold thousands of decorative <use>. */
+      g_markup_parse_context_get_position (reader->context, &use.line, &use.column);
       g_array_append_val (reader->uses, use);
     }
 }
@@ -449,25 +455,27 @@ reader_check_uses (Reader   *reader,
         {
           const char *target = k == 0 ? use->target : use->unescaped;
           g_autofree char *quoted = NULL;
+          gboolean seat;
+          int line = use->line, column = use->column;
 
           if (target == NULL)
             continue;
-          if (tg_venue_find_seat (venue, target) != TG_VENUE_NO_SEAT)
-            {
-              quoted = tg_venue_excerpt (target);
-              g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
-                           _("line %d, column %d: <use> draws seat “%s” a second time; seat maps allow no copies of seats, sections or the stage"),
-                           use->line, reader_char_column (reader, use->line, use->column), quoted);
-              return FALSE;
-            }
-          if (g_hash_table_contains (reader->placed_ids, target))
-            {
-              quoted = tg_venue_excerpt (target);
-              g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
-                           _("line %d, column %d: <use> draws “%s” a second time, which is or holds seats, a section or the stage; seat maps allow no copies of them"),
-                           use->line, reader_char_column (reader, use->line, use->column), quoted);
-              return FALSE;
-            }
+          seat = tg_venue_find_seat (venue, target) != TG_VENUE_NO_SEAT;
+          if (!seat && !g_hash_table_contains (reader->placed_ids, target))
+            continue;
+
+          quoted = tg_venue_excerpt (target);
+          reader_fix_position (reader, &line, &column);
+          column = reader_char_column (reader, line, column);
+          if (seat)
+            g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                         _("line %d, column %d: <use> draws seat “%s” a second time; seat maps allow no copies of seats, sections or the stage"),
+                         line, column, quoted);
+          else
+            g_set_error (error, TG_VENUE_ERROR, TG_VENUE_ERROR_INVALID,
+                         _("line %d, column %d: <use> draws “%s” a second time, which is or holds seats, a section or the stage; seat maps allow no copies of them"),
+                         line, column, quoted);
+          return FALSE;
         }
     }
   return TRUE;
