@@ -14,8 +14,7 @@ G_BEGIN_DECLS
 #define SEAT_RADIUS          4.5    /* map units, as tg_venue_to_svg() draws them */
 #define SPOT_HALF            3.0
 #define GRID_CELL            16.0
-/* At most this many grid cells a side (a 16,384-unit map); seats beyond share the edge cells. */
-#define GRID_MAX_SPAN        1024
+
 #define MAX_BACKDROP_PIXELS  (4096.0 * 4096.0)
 #define MAX_ZOOM             12.0
 #define MAX_TILES            600

@@ -59,12 +59,13 @@ tg_seat_map_grid_row (TgSeatMap *self,
   return (guint) CLAMP (floor (y / GRID_CELL), 0, self->grid_rows - 1);
 }
 
+/* Cells a side for a map @size units long. The venue builder keeps sizes within 1 and
+ * TG_VENUE_MAX_SIZE (at most 1,251 cells a side, 6 MB), and that bound is what keeps the grid
+ * small; here it only stops a venue from elsewhere from making a huge or negative one. */
 static guint
 grid_span (double size)
 {
-  if (!isfinite (size) || size <= 0)
-    return 1;
-  return (guint) MIN (ceil (size / GRID_CELL), GRID_MAX_SPAN) + 1;
+  return (guint) ceil ((isfinite (size) ? CLAMP (size, 1, TG_VENUE_MAX_SIZE) : 1) / GRID_CELL) + 1;
 }
 
 static void
@@ -74,7 +75,6 @@ grid_build (TgSeatMap *self)
   guint32 *fill;
 
   grid_clear (self);
-  /* The loader bounds a map's size; this bound only keeps a bad size from becoming a huge grid. */
   self->grid_cols = grid_span (self->map_width);
   self->grid_rows = grid_span (self->map_height);
   n_cells = self->grid_cols * self->grid_rows;
